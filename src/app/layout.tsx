@@ -1,0 +1,133 @@
+// The shell: app bar with the product name, navigation, and the routed page.
+import { useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import MenuIcon from '@mui/icons-material/Menu';
+import PercentIcon from '@mui/icons-material/Percent';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { PRODUCT_NAME, routes } from '@/config/routes';
+
+const DRAWER_WIDTH = 232;
+
+const navItems = [
+  {
+    to: routes.rebateGroups,
+    label: 'Rebate groups',
+    icon: <PercentIcon />,
+    end: false,
+    nested: false,
+  },
+  {
+    to: routes.cashflowGroups,
+    label: 'Cashflow groups',
+    icon: <AccountTreeIcon />,
+    end: true,
+    nested: false,
+  },
+  {
+    to: routes.newCashflowGroup,
+    label: 'New cashflow group',
+    icon: <AddCircleOutlineIcon />,
+    end: false,
+    nested: true,
+  },
+];
+
+function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <nav aria-label="Main">
+      <List>
+        {navItems.map((item) => (
+          <ListItemButton
+            key={item.to}
+            component={NavLink}
+            to={item.to}
+            end={item.end}
+            onClick={onNavigate}
+            sx={{
+              pl: item.nested ? 4 : 2,
+              '&.active': { bgcolor: 'action.selected', fontWeight: 600 },
+            }}
+          >
+            <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+            <ListItemText primary={item.label} />
+          </ListItemButton>
+        ))}
+      </List>
+    </nav>
+  );
+}
+
+export function AppLayout() {
+  const wide = useMediaQuery((t) => t.breakpoints.up('md'), { noSsr: true });
+  const [open, setOpen] = useState(false);
+  const navigation = useNavigation();
+  const location = useLocation();
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense">
+          {!wide && (
+            <IconButton
+              color="inherit"
+              edge="start"
+              aria-label="Open navigation"
+              onClick={() => setOpen(true)}
+              sx={{ mr: 1 }}
+            >
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="span" sx={{ fontWeight: 600 }}>
+            {PRODUCT_NAME}
+          </Typography>
+        </Toolbar>
+        {navigation.state === 'loading' && (
+          <LinearProgress
+            aria-label="Loading page"
+            sx={{ position: 'absolute', bottom: 0, left: 0, right: 0, height: 2 }}
+          />
+        )}
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || open}
+        onClose={() => setOpen(false)}
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+        }}
+      >
+        <Toolbar variant="dense" />
+        <Navigation onNavigate={() => setOpen(false)} />
+      </Drawer>
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        key={location.pathname === routes.home ? 'home' : undefined}
+        sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}
+      >
+        <Toolbar variant="dense" />
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,6 @@
+// Route module for /cashflow-groups.
+import { CashflowGroupsPage } from '@/features/cashflow-groups';
+
+export function CashflowGroupsRoute() {
+  return <CashflowGroupsPage />;
+}

@@ -1,0 +1,43 @@
+// Routes: every page is a lazy chunk, so a page's code loads only when it is opened.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './layout';
+import { RouteError } from './route-error';
+import { NotFoundPage } from './not-found';
+import { routes } from '@/config/routes';
+
+export const routeObjects = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: routes.home, element: <Navigate to={routes.rebateGroups} replace /> },
+          {
+            path: routes.rebateGroups,
+            lazy: () =>
+              import('./pages/rebate-groups').then((m) => ({ Component: m.RebateGroupsRoute })),
+          },
+          {
+            path: routes.cashflowGroups,
+            lazy: () =>
+              import('./pages/cashflow-groups').then((m) => ({ Component: m.CashflowGroupsRoute })),
+          },
+          {
+            path: routes.newCashflowGroup,
+            lazy: () =>
+              import('./pages/new-cashflow-group').then((m) => ({
+                Component: m.NewCashflowGroupRoute,
+              })),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routeObjects);
+}

@@ -1,0 +1,17 @@
+// The MUI theme: light and dark schemes, the browser's preference picks one.
+import { createTheme } from '@mui/material/styles';
+
+export const theme = createTheme({
+  cssVariables: { colorSchemeSelector: 'media' },
+  colorSchemes: {
+    light: { palette: { primary: { main: '#1565c0' }, background: { default: '#f6f7f9' } } },
+    dark: { palette: { primary: { main: '#90caf9' } } },
+  },
+  shape: { borderRadius: 8 },
+  typography: {
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  },
+  components: {
+    MuiButton: { defaultProps: { disableElevation: true } },
+  },
+});

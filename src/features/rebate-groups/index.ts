@@ -1,0 +1,2 @@
+// Public surface of the rebate-groups feature.
+export { RebateGroupsPage } from './components/rebate-groups-page';

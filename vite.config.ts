@@ -1,0 +1,28 @@
+// Vite config: the SPA build and the dev server whose proxy sends /api to the BFF.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const bffPort = Number(process.env.BFF_PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    host,
+    port: Number(process.env.VITE_PORT ?? 5173),
+    strictPort: true,
+    // Only our own host names: a DNS-rebinding page must not reach the dev proxy.
+    allowedHosts: ['localhost', '127.0.0.1'],
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${bffPort}`, changeOrigin: false, xfwd: false },
+    },
+    warmup: { clientFiles: ['./src/main.tsx', './src/app/**/*.tsx', './src/features/**/*.tsx'] },
+  },
+  // Scan every source file up front so the dev server never re-optimises and reloads mid-test.
+  optimizeDeps: { entries: ['index.html', 'src/**/*.tsx'] },
+  build: { sourcemap: true, target: 'es2022' },
+});
