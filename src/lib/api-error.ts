@@ -61,10 +61,12 @@ export function isApiError(e: unknown): e is ApiError {
 /** Any thrown value as an ApiError (programming errors become 'invalid-response'). */
 export function toApiError(e: unknown): ApiError {
   if (isApiError(e)) return e;
-  if (e instanceof DOMException && e.name === 'AbortError') {
+  // Checked by name: DOMException differs between realms (browser, jsdom, Node).
+  const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
+  if (name === 'AbortError') {
     return new ApiError({ kind: 'aborted', message: 'The request was cancelled.' });
   }
-  if (e instanceof DOMException && e.name === 'TimeoutError') {
+  if (name === 'TimeoutError') {
     return new ApiError({ kind: 'timeout', message: 'The server took too long to answer.' });
   }
   if (e instanceof TypeError) {
