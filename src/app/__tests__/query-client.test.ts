@@ -1,0 +1,36 @@
+import { ApiError } from '@/lib/api-error';
+import { retryDelay, shouldRetryRead } from '../query-client';
+
+describe('read retry policy', () => {
+  it.each([
+    ['network', undefined, true],
+    ['timeout', undefined, true],
+    ['server', 502, true],
+    ['rate-limit', 429, true],
+    ['bad-request', 400, false],
+    ['forbidden', 403, false],
+    ['unauthorized', 401, false],
+    ['upstream', undefined, false],
+  ] as const)('%s (%s) → retry %s', (kind, status, expected) => {
+    const err = new ApiError({ kind, message: 'x', ...(status !== undefined && { status }) });
+    expect(shouldRetryRead(0, err)).toBe(expected);
+  });
+
+  it('stops after three retries', () => {
+    const err = new ApiError({ kind: 'network', message: 'x' });
+    expect(shouldRetryRead(2, err)).toBe(true);
+    expect(shouldRetryRead(3, err)).toBe(false);
+  });
+
+  it('does not retry errors that are not ApiErrors (programming errors)', () => {
+    expect(shouldRetryRead(0, new TypeError('boom'))).toBe(false);
+  });
+
+  it('honours Retry-After and caps the backoff', () => {
+    expect(
+      retryDelay(0, new ApiError({ kind: 'rate-limit', message: 'x', retryAfterMs: 7000 })),
+    ).toBe(7000);
+    expect(retryDelay(1, new Error('x'))).toBe(1000);
+    expect(retryDelay(10, new Error('x'))).toBe(8000);
+  });
+});

@@ -1,0 +1,40 @@
+import { render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProviders } from '../providers';
+import { routeObjects } from '../router';
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routeObjects, { initialEntries: [path] });
+  render(
+    <AppProviders>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return router;
+}
+
+describe('app routes', () => {
+  it('redirects / to /rebate-groups', async () => {
+    const router = renderAt('/');
+    expect(
+      await screen.findByRole('heading', { name: 'Rebate groups', level: 1 }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/rebate-groups');
+  });
+
+  it('shows the product name and the navigation', async () => {
+    renderAt('/cashflow-groups');
+    expect(await screen.findByText('Partner Dashboard')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Rebate groups', 'Cashflow groups', 'New cashflow group']) {
+      expect(nav).toContainElement(screen.getByRole('link', { name }));
+    }
+  });
+
+  it('shows a not-found page with a way back for unknown paths', async () => {
+    renderAt('/no/such/page');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('/no/such/page')).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Rebate groups' }).length).toBeGreaterThan(0);
+  });
+});
