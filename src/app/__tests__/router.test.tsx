@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../providers';
 import { routeObjects } from '../router';
@@ -25,6 +26,8 @@ describe('app routes', () => {
   it('shows the product name and the navigation', async () => {
     renderAt('/cashflow-groups');
     expect(await screen.findByText('Partner Dashboard')).toBeInTheDocument();
+    // jsdom has no media queries, so the layout is the narrow one: the menu button opens the nav.
+    await userEvent.click(screen.getByRole('button', { name: 'Open navigation' }));
     const nav = screen.getByRole('navigation', { name: 'Main' });
     for (const name of ['Rebate groups', 'Cashflow groups', 'New cashflow group']) {
       expect(nav).toContainElement(screen.getByRole('link', { name }));
