@@ -160,5 +160,13 @@ export interface ImportError {
 }
 
 export type ImportResult =
-  | { ok: true; rules: RuleForm[]; affiliateIds: string[]; name?: string; description?: string }
+  | {
+      ok: true;
+      rules: RuleForm[];
+      affiliateIds: string[];
+      name?: string;
+      description?: string;
+      /** Affiliate id → company, when the input carried them (a findCashflowGroupById answer). */
+      affiliateNames?: Record<string, string>;
+    }
   | { ok: false; errors: ImportError[] };

@@ -1,0 +1,39 @@
+// The cashflow-groups rule model: pure functions and types the wizard, previews, import and
+// tester share. No React here.
+export * from './types';
+export { COUNTRY_OPTIONS, countryName, isCountryCode } from './countries';
+export {
+  canonicalId,
+  canonicalValue,
+  effectiveValues,
+  isAffiliateId,
+  isTargetRuleId,
+  isValidValue,
+  TEXT_MATCH_CASE_SENSITIVE,
+} from './values';
+export { applyFieldChange, emptyGroupForm, emptyRule, operatorsFor } from './rule-defaults';
+export { payloadAffiliateIds, toPayload, toPayloadRule, type PayloadSource } from './payload';
+export {
+  formatImportError,
+  fromPayload,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_RULES,
+  parseImport,
+} from './import';
+export {
+  describeGroup,
+  describeRule,
+  describeValue,
+  summaryText,
+  type DescribeNames,
+} from './describe';
+export { evaluate, evaluateRule } from './evaluate';
+export { lint } from './lint';
+export { groupFormSchema, NAME_MAX_LENGTH, ruleFormSchema } from './schema';
+export {
+  DRAFT_VERSION,
+  restoreDraft,
+  serializeDraft,
+  type Draft,
+  type RestoredDraft,
+} from './draft';
