@@ -1,0 +1,29 @@
+// makeRedactor: a secret cannot survive in any spelling an upstream may echo it in.
+import { describe, expect, it } from 'vitest';
+import { REDACTED, makeRedactor } from '../upstream/redact';
+
+describe('makeRedactor', () => {
+  const token = 'NET/ab+cd=ef"gh';
+  const redact = makeRedactor([token, 'pw']);
+
+  it('replaces the token as is, JSON-escaped, PHP-escaped and URL-encoded', () => {
+    const text = [
+      `raw ${token}`,
+      JSON.stringify({ m: `Invalid NetworkToken ${token}` }),
+      JSON.stringify(token).replace(/\//g, '\\/'),
+      `NetworkToken=${encodeURIComponent(token)}`,
+      `NetworkToken=${new URLSearchParams({ t: token }).toString().slice(2)}`,
+      token.toUpperCase(),
+    ].join('\n');
+    const out = redact(text);
+    expect(out).not.toContain('ab+cd');
+    expect(out).not.toContain('ab%2Bcd');
+    expect(out.toLowerCase()).not.toContain('ab+cd');
+    expect(out.match(new RegExp(REDACTED.replace(/[[\]]/g, '\\$&'), 'g'))).toHaveLength(6);
+  });
+
+  it('ignores secrets too short to redact safely and leaves other text alone', () => {
+    expect(redact('a pw in a sentence')).toBe('a pw in a sentence');
+    expect(makeRedactor([])('anything')).toBe('anything');
+  });
+});

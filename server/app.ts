@@ -1,0 +1,89 @@
+// Builds the BFF: /api (health, Exness, HasOffers) behind the security checks, and optionally
+// the built SPA. No listen here: callers (main, dev launcher, tests) choose where.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config';
+import { handleError, sendError } from './errors';
+import { EXNESS_PREFIX, exnessRoutes } from './exness/routes';
+import { IDEMPOTENCY_DEFAULTS, type IdempotencyOptions } from './hasoffers/idempotency-store';
+import { HASOFFERS_RATE_LIMIT, type RateLimiterOptions } from './hasoffers/rate-limiter';
+import { HASOFFERS_PATH, hasOffersRoutes } from './hasoffers/routes';
+import { loggerOptions, type LogStream } from './logger';
+import { isApiPath, registerSecurity } from './security';
+import { registerStaticFiles, sendSpaFallback } from './static-files';
+import { makeRedactor } from './upstream/redact';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface BuildAppOptions {
+  /** A built SPA (dist/) to serve, with index.html for client-side routes. */
+  staticRoot?: string;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: LogStream;
+  rateLimit?: Partial<RateLimiterOptions>;
+  idempotency?: Partial<IdempotencyOptions>;
+}
+
+export interface HealthBody {
+  status: 'ok';
+  upstreams: {
+    exness: { mode: AppConfig['exness']['mode'] };
+    hasoffers: { mode: AppConfig['hasoffers']['mode'] };
+  };
+}
+
+/** Plugins load on `ready()`/`listen()` (or `inject`), as usual with Fastify. */
+export function buildApp(config: AppConfig, options: BuildAppOptions = {}): FastifyInstance {
+  // Every secret the server holds; removed from upstream answers and from every log line.
+  const redact = makeRedactor([
+    config.hasoffers.networkToken,
+    config.exness.password,
+    config.exness.login,
+  ]);
+  const app = Fastify({
+    logger: loggerOptions({
+      level: config.logLevel,
+      redact,
+      ...(options.logStream && { stream: options.logStream }),
+    }),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+
+  app.setErrorHandler(handleError);
+  registerSecurity(app, { allowedOrigins: config.allowedOrigins });
+
+  app.get('/api/health', async (): Promise<HealthBody> => ({
+    status: 'ok',
+    upstreams: {
+      exness: { mode: config.exness.mode },
+      hasoffers: { mode: config.hasoffers.mode },
+    },
+  }));
+
+  app.register(exnessRoutes, {
+    prefix: EXNESS_PREFIX,
+    upstream: config.exness,
+    timeoutMs: config.upstreamTimeoutMs,
+    redact,
+  });
+  app.register(hasOffersRoutes, {
+    prefix: HASOFFERS_PATH,
+    upstream: config.hasoffers,
+    timeoutMs: config.upstreamTimeoutMs,
+    redact,
+    rateLimit: { ...HASOFFERS_RATE_LIMIT, ...options.rateLimit },
+    idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
+  });
+
+  if (options.staticRoot !== undefined) registerStaticFiles(app, options.staticRoot);
+  const staticServed = options.staticRoot !== undefined;
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (!isApiPath(request.url) && staticServed) {
+      const sent = sendSpaFallback(request, reply);
+      if (sent) return sent;
+    }
+    return sendError(reply, 404, 'NotFound', 'There is nothing at this address.');
+  });
+
+  return app;
+}

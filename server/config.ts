@@ -1,0 +1,305 @@
+// BFF settings: read from environment variables, validated once at start-up with readable messages.
+import { z } from 'zod';
+
+export type UpstreamMode = 'emulated' | 'real';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export const DEFAULT_EXNESS_API_URL = 'https://my.exnessaffiliates.com';
+
+/** An upstream with everything needed to call it: real, or an emulator on loopback. */
+export interface ExnessUpstream {
+  mode: UpstreamMode;
+  /** Base URL; the API paths (`/api/v2/...`) are appended to it. */
+  apiUrl: string;
+  login: string;
+  password: string;
+}
+
+export interface HasOffersUpstream {
+  mode: UpstreamMode;
+  /** The full Apiv3 JSON endpoint, e.g. `https://<id>.api.hasoffers.com/Apiv3/json`. */
+  apiUrl: string;
+  networkToken: string;
+}
+
+/** What `loadConfig` decides per upstream: real with its credentials, or to be emulated. */
+export type ExnessSettings =
+  ({ mode: 'real' } & Omit<ExnessUpstream, 'mode'>) | { mode: 'emulated' };
+export type HasOffersSettings =
+  ({ mode: 'real' } & Omit<HasOffersUpstream, 'mode'>) | { mode: 'emulated' };
+
+interface CommonConfig {
+  host: string;
+  port: number;
+  upstreamTimeoutMs: number;
+  logLevel: LogLevel;
+  /** Origins accepted besides the request's own (e.g. another dev front end). Exact match. */
+  allowedOrigins: string[];
+}
+
+/** The settings as read from the environment; emulated upstreams have no URL yet. */
+export interface Config extends CommonConfig {
+  useEmulators: boolean;
+  emulatorPorts: { exness: number; hasoffers: number };
+  exness: ExnessSettings;
+  hasoffers: HasOffersSettings;
+}
+
+/** What the app runs with: every upstream has a URL and credentials (an emulator's, if emulated). */
+export interface AppConfig extends CommonConfig {
+  exness: ExnessUpstream;
+  hasoffers: HasOffersUpstream;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export interface LoadConfigOptions {
+  /**
+   * What to do when an upstream has no credentials and USE_EMULATORS is off. Production (`npm
+   * start`) refuses to start ('error'); `npm run dev` falls back to that upstream's emulator.
+   */
+  missingCredentials?: 'error' | 'emulate';
+}
+
+// Empty strings count as unset: `FOO=` in a .env file means "not configured".
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    }, `${name} must be an http(s) URL without user info`);
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .default(String(fallback))
+    .refine((s) => /^\d+$/.test(s) && Number(s) <= 65535, `${name} must be a port number 0-65535`)
+    .transform(Number);
+
+const flag = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('0')
+    .refine(
+      (s) => ['', '0', '1', 'true', 'false', 'yes', 'no'].includes(s),
+      `${name} must be 1/0 (or true/false)`,
+    )
+    .transform((s) => s === '1' || s === 'true' || s === 'yes');
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  EXNESS_API_URL: httpUrl('EXNESS_API_URL').default(DEFAULT_EXNESS_API_URL),
+  EXNESS_LOGIN: optionalText,
+  EXNESS_PASSWORD: optionalText,
+  HASOFFERS_API_URL: httpUrl('HASOFFERS_API_URL').optional(),
+  HASOFFERS_NETWORK_ID: z
+    .string()
+    .trim()
+    // It becomes a host name label: nothing that could change the host.
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, {
+      message: 'HASOFFERS_NETWORK_ID must be a network id (letters, digits, dashes)',
+    })
+    .optional(),
+  HASOFFERS_NETWORK_TOKEN: optionalText,
+  BFF_PORT: port('BFF_PORT', 8787),
+  HOST: z.string().trim().min(1, 'HOST must not be empty').default('127.0.0.1'),
+  UPSTREAM_TIMEOUT_MS: z
+    .string()
+    .trim()
+    .default('15000')
+    .refine(
+      (s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 600_000,
+      'UPSTREAM_TIMEOUT_MS must be a whole number of milliseconds between 1 and 600000',
+    )
+    .transform(Number),
+  USE_EMULATORS: flag('USE_EMULATORS'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('info')
+    .refine(
+      (s): s is LogLevel => (logLevels as readonly string[]).includes(s),
+      `LOG_LEVEL must be one of ${logLevels.join(', ')}`,
+    )
+    .transform((s) => s as LogLevel),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine(
+      (list) => list.every(isOrigin),
+      'ALLOWED_ORIGINS must be a comma-separated list of origins like http://localhost:5173',
+    ),
+  EXNESS_EMULATOR_PORT: port('EXNESS_EMULATOR_PORT', 4010),
+  HASOFFERS_EMULATOR_PORT: port('HASOFFERS_EMULATOR_PORT', 4020),
+});
+
+function isOrigin(s: string): boolean {
+  try {
+    return new URL(s).origin === s;
+  } catch {
+    return false;
+  }
+}
+
+/** Trailing-slash-free, so paths can be appended by concatenation. */
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Reads and validates the settings. Pure: give it `process.env` (after dotenv) or a test object.
+ * Throws a ConfigError listing every problem; messages name the variable, never its value (a
+ * value may be a secret).
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: LoadConfigOptions = {},
+): Config {
+  const missingCredentials = options.missingCredentials ?? 'error';
+  // zod's defaults apply to undefined only; an empty string means "unset" for every variable.
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => {
+      const v = env[k];
+      return [k, v === undefined || v.trim() === '' ? undefined : v];
+    }),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      // Our refinements already name the variable; zod's own messages do not.
+      problems.push(issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const emulateHint = 'set USE_EMULATORS=1 to use the built-in emulators instead';
+
+  let exness: ExnessSettings = { mode: 'emulated' };
+  if (!e.USE_EMULATORS) {
+    if (e.EXNESS_LOGIN && e.EXNESS_PASSWORD) {
+      exness = {
+        mode: 'real',
+        apiUrl: trimSlash(e.EXNESS_API_URL),
+        login: e.EXNESS_LOGIN,
+        password: e.EXNESS_PASSWORD,
+      };
+    } else if (e.EXNESS_LOGIN || e.EXNESS_PASSWORD) {
+      // Half a credential is a mistake, not a wish for the emulator.
+      problems.push(
+        e.EXNESS_LOGIN
+          ? 'EXNESS_PASSWORD is missing (EXNESS_LOGIN is set)'
+          : 'EXNESS_LOGIN is missing (EXNESS_PASSWORD is set)',
+      );
+    } else if (missingCredentials === 'error') {
+      problems.push(
+        `EXNESS_LOGIN and EXNESS_PASSWORD are required (the partner account of the Exness API); ${emulateHint}`,
+      );
+    }
+  }
+
+  let hasoffers: HasOffersSettings = { mode: 'emulated' };
+  if (!e.USE_EMULATORS) {
+    const apiUrl = e.HASOFFERS_API_URL
+      ? trimSlash(e.HASOFFERS_API_URL)
+      : e.HASOFFERS_NETWORK_ID
+        ? `https://${e.HASOFFERS_NETWORK_ID}.api.hasoffers.com/Apiv3/json`
+        : undefined;
+    if (e.HASOFFERS_NETWORK_TOKEN && apiUrl) {
+      hasoffers = { mode: 'real', apiUrl, networkToken: e.HASOFFERS_NETWORK_TOKEN };
+    } else if (e.HASOFFERS_NETWORK_TOKEN) {
+      problems.push(
+        'HASOFFERS_NETWORK_ID (or HASOFFERS_API_URL) is required with HASOFFERS_NETWORK_TOKEN',
+      );
+    } else if (missingCredentials === 'error' || apiUrl) {
+      problems.push(
+        apiUrl
+          ? 'HASOFFERS_NETWORK_TOKEN is missing (the network is set)'
+          : `HASOFFERS_NETWORK_TOKEN and HASOFFERS_NETWORK_ID (or HASOFFERS_API_URL) are required; ${emulateHint}`,
+      );
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    host: e.HOST,
+    port: e.BFF_PORT,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    useEmulators: e.USE_EMULATORS,
+    emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },
+    exness,
+    hasoffers,
+  };
+}
+
+/** Where the emulators listen and which credentials they accept (see server/emulators.ts). */
+export interface EmulatorEndpoints {
+  exness?: { apiUrl: string; login: string; password: string };
+  hasoffers?: { apiUrl: string; networkToken: string };
+}
+
+/** Fills in the emulated upstreams; throws if one is emulated but its emulator is not running. */
+export function resolveConfig(config: Config, emulators: EmulatorEndpoints): AppConfig {
+  const { exness, hasoffers } = config;
+  const exnessUpstream: ExnessUpstream =
+    exness.mode === 'real' ? exness : { mode: 'emulated', ...required(emulators.exness, 'Exness') };
+  const hasOffersUpstream: HasOffersUpstream =
+    hasoffers.mode === 'real'
+      ? hasoffers
+      : { mode: 'emulated', ...required(emulators.hasoffers, 'HasOffers') };
+  return {
+    host: config.host,
+    port: config.port,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    logLevel: config.logLevel,
+    allowedOrigins: config.allowedOrigins,
+    exness: exnessUpstream,
+    hasoffers: hasOffersUpstream,
+  };
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`The ${name} emulator is not running.`);
+  return value;
+}
+
+/** Which upstreams need an emulator. */
+export function emulatedUpstreams(config: Config): { exness: boolean; hasoffers: boolean } {
+  return {
+    exness: config.exness.mode === 'emulated',
+    hasoffers: config.hasoffers.mode === 'emulated',
+  };
+}

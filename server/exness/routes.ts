@@ -1,0 +1,74 @@
+// `/api/exness/*`: the allowlisted Exness calls, forwarded with the server's JWT.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ExnessUpstream } from '../config';
+import { HttpError, sendError } from '../errors';
+import { fetchUpstream, joinUrl, type UpstreamResponse } from '../upstream/fetch-upstream';
+import { sendUpstreamJson } from '../upstream/reply';
+import { findExnessCall } from './allowlist';
+import { ExnessSession } from './session';
+
+export const EXNESS_PREFIX = '/api/exness';
+
+export interface ExnessRoutesOptions {
+  upstream: ExnessUpstream;
+  timeoutMs: number;
+  redact: (text: string) => string;
+}
+
+export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scope, opts) => {
+  const session = new ExnessSession({ upstream: opts.upstream, timeoutMs: opts.timeoutMs });
+
+  // The Exness API takes JSON only. Keep the text as sent (after checking it is JSON), so the
+  // upstream gets exactly the browser's body.
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    try {
+      if (text.trim() !== '') JSON.parse(text);
+      done(null, text);
+    } catch {
+      done(new HttpError(400, 'BadRequest', 'The request body is not valid JSON.'));
+    }
+  });
+
+  scope.all('/*', async (request, reply): Promise<FastifyReply> => {
+    const queryAt = request.url.indexOf('?');
+    const rawPath = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : request.url.slice(queryAt);
+    const call = findExnessCall(request.method, rawPath.slice(EXNESS_PREFIX.length));
+    if (!call) {
+      return sendError(
+        reply,
+        403,
+        'Forbidden',
+        'This Exness API call is not allowed through the dashboard server.',
+      );
+    }
+    const body = typeof request.body === 'string' && request.body !== '' ? request.body : undefined;
+    // The allowlisted path, not the browser's text, goes upstream.
+    const url = joinUrl(opts.upstream.apiUrl, call.path) + query;
+    const send = (token: string): Promise<UpstreamResponse> =>
+      fetchUpstream(
+        {
+          method: call.method,
+          url,
+          headers: {
+            Accept: 'application/json',
+            Authorization: `JWT ${token}`,
+            ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          },
+          ...(body !== undefined && { body }),
+        },
+        { upstream: 'exness', timeoutMs: opts.timeoutMs },
+      );
+
+    const token = await session.getToken();
+    let res = await send(token);
+    if (res.status === 401) {
+      // Expired (no refresh call exists): log in again, once for everyone, and retry once.
+      session.invalidate(token);
+      res = await send(await session.getToken());
+    }
+    return sendUpstreamJson(reply, res, { upstream: 'exness', redact: opts.redact });
+  });
+};

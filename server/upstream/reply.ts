@@ -1,0 +1,55 @@
+// Turns an upstream answer into the browser's answer: status, JSON body and Retry-After pass
+// through; secrets are removed first; anything that is not JSON becomes a 502.
+import type { FastifyReply } from 'fastify';
+import { sendError } from '../errors';
+import type { UpstreamName, UpstreamResponse } from './fetch-upstream';
+
+const label: Record<UpstreamName, string> = { exness: 'Exness', hasoffers: 'HasOffers' };
+
+export interface SendUpstreamOptions {
+  upstream: UpstreamName;
+  redact: (text: string) => string;
+  /** Edits the parsed answer (after redaction), e.g. to drop echoed fields. */
+  transform?: (json: unknown) => unknown;
+}
+
+export function sendUpstreamJson(
+  reply: FastifyReply,
+  res: UpstreamResponse,
+  options: SendUpstreamOptions,
+): FastifyReply {
+  const name = label[options.upstream];
+  if (res.status >= 300 && res.status < 400) {
+    // Redirects are not followed (credentials stay put), and the Location names a host.
+    return sendError(
+      reply,
+      502,
+      'UpstreamInvalidResponse',
+      `The ${name} API answered with a redirect.`,
+    );
+  }
+  if (res.status === 204 || (res.text.trim() === '' && res.status < 300)) {
+    return reply.code(res.status).send();
+  }
+  const redacted = options.redact(res.text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(redacted) as unknown;
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined) {
+    // An HTML error page from a proxy, say: it may name hosts, and the browser expects JSON.
+    return sendError(
+      reply,
+      502,
+      'UpstreamInvalidResponse',
+      `The ${name} API answered in an unexpected form (status ${res.status}).`,
+    );
+  }
+  // Untouched text when there is nothing to edit: no re-encoding of numbers or unicode.
+  const body = options.transform ? JSON.stringify(options.transform(parsed)) : redacted;
+  const retryAfter = res.headers.get('retry-after');
+  if (retryAfter) reply.header('Retry-After', retryAfter);
+  return reply.code(res.status).type('application/json; charset=utf-8').send(body);
+}
