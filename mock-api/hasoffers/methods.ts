@@ -1,0 +1,289 @@
+// The (Target, Method) pairs the emulator implements, as pure functions of the parsed params and
+// the store. Row shapes (all numbers as strings, rows keyed by id) are defined here, once.
+import countries from 'i18n-iso-countries';
+import { findRows, type FindResult, type ModelSpec, type Row } from './find';
+import { IdKeyed, hoFailure, hoInvalid, hoOk, type HoOutcome } from './envelope';
+import { stringParam, type PhpParam, type PhpParams } from './php-params';
+import {
+  RULE_FIELDS,
+  RULE_OPERATORS,
+  type Affiliate,
+  type CashflowGroup,
+  type CashflowRule,
+  type TargetRule,
+} from './seed';
+import type { HasOffersStore } from './store';
+import { validateGroupParams } from './validate-rules';
+
+export const AFFILIATE_MODEL: ModelSpec = {
+  name: 'Affiliate',
+  fields: {
+    id: 'number',
+    company: 'string',
+    status: 'string',
+    country: 'string',
+    city: 'string',
+    website: 'string',
+    account_manager_id: 'number',
+    date_added: 'string',
+  },
+};
+
+export const TARGET_RULE_MODEL: ModelSpec = {
+  name: 'TargetRule',
+  fields: { id: 'number', name: 'string', description: 'string' },
+};
+
+export const CASHFLOW_GROUP_MODEL: ModelSpec = {
+  name: 'CashflowGroup',
+  fields: { id: 'number', name: 'string', description: 'string', modified: 'string' },
+};
+
+/** Guess: the cap the vendor documents for finds that attach rules or affiliate ids. */
+export const ATTACH_MAX_LIMIT = 50;
+
+export function affiliateRow(a: Affiliate): Row {
+  return {
+    id: String(a.id),
+    company: a.company,
+    status: a.status,
+    country: a.country,
+    city: a.city,
+    website: a.website,
+    account_manager_id: String(a.account_manager_id),
+    date_added: a.date_added,
+  };
+}
+
+export function targetRuleRow(t: TargetRule): Row {
+  return { id: String(t.id), name: t.name, description: t.description };
+}
+
+/** `{"CashflowGroup": {...}}`'s inner object: id, name, description (nullable), modified. */
+export function cashflowGroupRow(g: CashflowGroup): Row {
+  return { id: String(g.id), name: g.name, description: g.description, modified: g.modified };
+}
+
+/** A rule as the real API answers it: values as strings, negate as "0"/"1". */
+export function ruleRow(rule: CashflowRule): {
+  field: string;
+  operator: string;
+  value: string[];
+  negate: string;
+} {
+  return {
+    field: rule.field,
+    operator: rule.operator,
+    value: [...rule.value],
+    negate: String(rule.negate),
+  };
+}
+
+/** `[]` when empty, else `{"<id>": {"<Model>": row, ...extra}}` in the found order. */
+function keyedRows(
+  result: Extract<FindResult, { ok: true }>,
+  model: string,
+  extra?: (id: string) => Record<string, unknown>,
+): IdKeyed {
+  return new IdKeyed(
+    result.rows.map(({ id, row }) => [id, { [model]: row, ...(extra ? extra(id) : {}) }] as const),
+  );
+}
+
+/** Non-paginated: the keyed rows; paginated: `{page, pageCount, count, data}`. */
+function findAnswer(
+  result: Extract<FindResult, { ok: true }>,
+  model: string,
+  extra?: (id: string) => Record<string, unknown>,
+): unknown {
+  const rows = keyedRows(result, model, extra);
+  if (!result.paging) return rows;
+  const { page, pageCount, count } = result.paging;
+  return { page, pageCount, count, data: rows };
+}
+
+function findParams(params: PhpParams): {
+  filters?: PhpParam;
+  sort?: PhpParam;
+  fields?: PhpParam;
+  limit?: PhpParam;
+  page?: PhpParam;
+} {
+  const { filters, sort, fields, limit, page } = params;
+  return {
+    ...(filters !== undefined && { filters }),
+    ...(sort !== undefined && { sort }),
+    ...(fields !== undefined && { fields }),
+    ...(limit !== undefined && { limit }),
+    ...(page !== undefined && { page }),
+  };
+}
+
+/** PHP truthiness, as `if ($attach_rules)` would read the parameter. */
+function truthy(value: PhpParam | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string') return value !== '' && value !== '0';
+  return Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0;
+}
+
+function idParam(params: PhpParams, key: string): number | undefined {
+  const raw = stringParam(params, key)?.trim();
+  return raw !== undefined && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
+}
+
+export type MethodHandler = (params: PhpParams, store: HasOffersStore) => HoOutcome;
+
+const createCashflowGroup: MethodHandler = (params, store) => {
+  const input = validateGroupParams(params, store);
+  if (!input.ok) return hoInvalid(input.errors);
+  return hoOk(String(store.createGroup(input.value).id));
+};
+
+const updateCashflowGroup: MethodHandler = (params, store) => {
+  const id = idParam(params, 'id');
+  if (id === undefined) return hoInvalid(['id: is required and must be a cashflow group id']);
+  if (!store.group(id)) return hoInvalid([`Cashflow group '${id}' does not exist`]);
+  const input = validateGroupParams(params, store, id);
+  if (!input.ok) return hoInvalid(input.errors);
+  store.updateGroup(id, input.value);
+  return hoOk(true);
+};
+
+const findCashflowGroups: MethodHandler = (params, store) => {
+  const attachRules = truthy(params.attach_rules);
+  const attachAffiliates = truthy(params.attach_affiliate_ids);
+  if (attachRules || attachAffiliates) {
+    const limit = Number(stringParam(params, 'limit') ?? NaN);
+    if (!(limit >= 1 && limit <= ATTACH_MAX_LIMIT)) {
+      return hoInvalid([
+        `limit: must be between 1 and ${ATTACH_MAX_LIMIT} when attach_rules or attach_affiliate_ids is set`,
+      ]);
+    }
+  }
+  const { fields: _ignored, ...find } = findParams(params);
+  const result = findRows(CASHFLOW_GROUP_MODEL, store.groups.map(cashflowGroupRow), find);
+  if (!result.ok) return hoFailure(result.error);
+  return hoOk(
+    findAnswer(result, 'CashflowGroup', (id) => {
+      const group = store.group(Number(id));
+      return {
+        ...(attachRules && { rules: group?.rules.map(ruleRow) ?? [] }),
+        ...(attachAffiliates && { affiliate_ids: group?.affiliateIds.map(String) ?? [] }),
+      };
+    }),
+  );
+};
+
+const findCashflowGroupById: MethodHandler = (params, store) => {
+  const id = idParam(params, 'cashflow_group_id');
+  if (id === undefined) {
+    return hoInvalid(['cashflow_group_id: is required and must be a cashflow group id']);
+  }
+  const group = store.group(id);
+  if (!group) return hoInvalid([`Cashflow group '${id}' does not exist`]);
+  return hoOk({
+    CashflowGroup: cashflowGroupRow(group),
+    rules: group.rules.map(ruleRow),
+    affiliates: group.affiliateIds.map((affId) => ({
+      id: String(affId),
+      company: store.affiliate(affId)?.company ?? '',
+    })),
+  });
+};
+
+/**
+ * The shape is undocumented upstream; this is the emulator's choice (see README): one entry per
+ * rule field with its value type, the operators it takes and, for enums, the allowed values.
+ */
+export function cashflowRuleFieldDefinitions(): Record<string, unknown> {
+  const operators = [...RULE_OPERATORS];
+  const codes = Object.keys(countries.getAlpha2Codes()).sort();
+  const out: Record<string, unknown> = {};
+  for (const field of RULE_FIELDS) {
+    if (field === 'country') {
+      out[field] = {
+        type: 'enum',
+        label: 'Country',
+        operators,
+        values: codes,
+        value_format: 'ISO 3166-1 alpha-2 code',
+      };
+    } else if (field === 'advanced_targeting_rule') {
+      out[field] = {
+        type: 'target_rule_id',
+        label: 'Advanced targeting rule',
+        operators,
+        values_from: 'OfferTargeting::findTargetRules',
+        value_format: 'target rule id (JSON integer or digit string)',
+      };
+    } else {
+      out[field] = {
+        type: 'string',
+        label: field
+          .replace(
+            /^(aff|adv)_sub(\d)$/,
+            (_m, who: string, n: string) =>
+              `${who === 'aff' ? 'Affiliate' : 'Advertiser'} sub ${n}`,
+          )
+          .replace(/^source$/, 'Source'),
+        operators,
+      };
+    }
+  }
+  return out;
+}
+
+const getCashflowRuleFieldDefinitions: MethodHandler = () => hoOk(cashflowRuleFieldDefinitions());
+
+const affiliateFindAll: MethodHandler = (params, store) => {
+  const result = findRows(AFFILIATE_MODEL, store.affiliates.map(affiliateRow), findParams(params));
+  if (!result.ok) return hoFailure(result.error);
+  return hoOk(findAnswer(result, 'Affiliate'));
+};
+
+const affiliateFindList: MethodHandler = (params, store) => {
+  const { filters } = params;
+  const result = findRows(
+    AFFILIATE_MODEL,
+    store.affiliates.map(affiliateRow),
+    filters === undefined ? {} : { filters },
+  );
+  if (!result.ok) return hoFailure(result.error);
+  return hoOk(new IdKeyed(result.rows.map(({ id, row }) => [id, row.company ?? ''] as const)));
+};
+
+const findTargetRules: MethodHandler = (params, store) => {
+  const { fields: _ignored, ...find } = findParams(params);
+  const result = findRows(TARGET_RULE_MODEL, store.targetRules.map(targetRuleRow), find);
+  if (!result.ok) return hoFailure(result.error);
+  return hoOk(findAnswer(result, 'TargetRule'));
+};
+
+/** Exactly the pairs in api-notes.md; anything else is an unknown Target or Method. */
+export const HASOFFERS_METHODS: Record<string, Record<string, MethodHandler>> = {
+  CashflowGroup: {
+    createCashflowGroup,
+    findCashflowGroups,
+    findCashflowGroupById,
+    updateCashflowGroup,
+    getCashflowRuleFieldDefinitions,
+  },
+  Affiliate: { findAll: affiliateFindAll, findList: affiliateFindList },
+  OfferTargeting: { findTargetRules },
+};
+
+/** Dispatches a call whose token has been accepted. */
+export function dispatch(
+  target: string | undefined,
+  method: string | undefined,
+  params: PhpParams,
+  store: HasOffersStore,
+): HoOutcome {
+  if (!target) return hoFailure('Missing required argument: Target');
+  if (!method) return hoFailure('Missing required argument: Method');
+  const methods = Object.hasOwn(HASOFFERS_METHODS, target) ? HASOFFERS_METHODS[target] : undefined;
+  if (!methods) return hoFailure(`Target '${target}' does not exist`);
+  const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
+  if (!handler) return hoFailure(`Method '${method}' does not exist on target '${target}'`);
+  return handler(params, store);
+}
