@@ -1,12 +1,196 @@
-// Placeholder until the rebate groups list lands (issue 3).
+// The rebate groups page: URL-driven filters, sort and paging over the Exness list API.
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { PageHeader } from '@/components/page-header';
+import { toApiError } from '@/lib/api-error';
+import { rebateGroupQueries } from '../api/queries';
+import type { RebateGroup } from '../api/schemas';
+import { useOnline } from '../hooks/use-online';
+import { useRebateGroupsView } from '../hooks/use-rebate-groups-view';
+import { useStoredState } from '../hooks/use-stored-state';
+import { COLUMNS } from '../model/columns';
+import { formatInteger } from '../model/format';
+import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
+import { PAGE_SIZES, emptyFilters, hasFilters } from '../model/view';
+import { ColumnMenu } from './column-menu';
+import { ExportButton } from './export-button';
+import { FiltersToolbar } from './filters-toolbar';
+import { GroupDetailsDrawer } from './group-details-drawer';
+import { GroupsTable } from './groups-table';
+import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
+import { SavedViewsMenu } from './saved-views-menu';
+import { SortPanel } from './sort-panel';
 
 export function RebateGroupsPage() {
+  const {
+    view,
+    notices,
+    dismissNotices,
+    setFilters,
+    setOrdering,
+    setLimit,
+    setOffset,
+    applySaved,
+    clampToTotal,
+  } = useRebateGroupsView();
+  const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
+  const [selected, setSelected] = useState<RebateGroup | null>(null);
+  const online = useOnline();
+  const queryClient = useQueryClient();
+
+  const query = useQuery({ ...rebateGroupQueries.list(view), placeholderData: keepPreviousData });
+  const { data, isPlaceholderData, isFetching, error, failureReason, refetch } = query;
+  const count = data?.totals.count;
+
+  // Prefetch the next page once this one is really here, so "next" is instant.
+  useEffect(() => {
+    if (count === undefined || isPlaceholderData) return;
+    const next = view.offset + view.limit;
+    if (next < count)
+      void queryClient.prefetchQuery(rebateGroupQueries.list({ ...view, offset: next }));
+  }, [count, isPlaceholderData, view, queryClient]);
+
+  // An offset past the end (a stale link, rows deleted since) moves to the last page.
+  useEffect(() => {
+    if (count !== undefined && !isPlaceholderData) clampToTotal(count);
+  }, [count, isPlaceholderData, clampToTotal]);
+
+  const columns = useMemo(
+    () => COLUMNS.filter((c) => !prefs.hidden.includes(c.id)),
+    [prefs.hidden],
+  );
+  const apiError = error ? toApiError(error) : null;
+  const waitingError = failureReason && !error ? toApiError(failureReason) : null;
+  const rateLimited = isFetching && waitingError?.kind === 'rate-limit' ? waitingError : null;
+  const filtered = hasFilters(view.filters);
+
+  if (apiError?.kind === 'forbidden') {
+    return (
+      <>
+        <PageHeader title="Rebate groups" subtitle="Your Exness rebate groups" />
+        <NotAvailable />
+      </>
+    );
+  }
+
+  const pageIndex = Math.floor(view.offset / view.limit);
+  const lastPage = count ? Math.max(0, Math.ceil(count / view.limit) - 1) : 0;
+  // A deep-linked size such as 40 is valid: offer it next to the usual ones.
+  const sizes = [...new Set<number>([...PAGE_SIZES, view.limit])].sort((a, b) => a - b);
+
   return (
     <>
-      <PageHeader title="Rebate groups" subtitle="Your Exness rebate groups" />
-      <Typography>The list of rebate groups will appear here.</Typography>
+      <PageHeader
+        title="Rebate groups"
+        subtitle="Your Exness rebate groups"
+        actions={
+          <>
+            <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
+            <ExportButton view={view} columns={columns} disabled={!count} />
+          </>
+        }
+      />
+      <Stack spacing={2}>
+        {!online && <OfflineBanner />}
+        {notices.length > 0 && (
+          <Alert severity="info" onClose={dismissNotices}>
+            {notices.length === 1 ? (
+              notices[0]
+            ) : (
+              <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                {notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </Box>
+            )}
+          </Alert>
+        )}
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <FiltersToolbar filters={view.filters} onChange={setFilters} />
+        </Paper>
+        {rateLimited && <RateLimitNotice error={rateLimited} />}
+        {apiError && !data ? (
+          <ListError error={apiError} onRetry={() => void refetch()} />
+        ) : (
+          <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>
+            <Box
+              sx={{
+                display: 'flex',
+                flexWrap: 'wrap',
+                alignItems: 'center',
+                gap: 1,
+                px: 2,
+                py: 1,
+                borderBottom: 1,
+                borderColor: 'divider',
+              }}
+            >
+              <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+                <SortPanel ordering={view.ordering} onChange={setOrdering} />
+              </Box>
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                role="status"
+                aria-label="Totals"
+                sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+              >
+                {data
+                  ? `${formatInteger(data.totals.count)} ${data.totals.count === 1 ? 'group' : 'groups'} · ${formatInteger(data.totals.clients)} ${data.totals.clients === 1 ? 'client' : 'clients'}`
+                  : ' '}
+              </Typography>
+              <ColumnMenu prefs={prefs} onChange={setPrefs} />
+            </Box>
+            {/* Always in the layout, only its visibility changes: no jump when a page loads. */}
+            <LinearProgress
+              aria-label="Loading rebate groups"
+              aria-hidden={!(isFetching && data)}
+              sx={{
+                height: 2,
+                visibility: isFetching && data ? 'visible' : 'hidden',
+              }}
+            />
+            {data && data.totals.count === 0 && data.data.length === 0 ? (
+              <EmptyState filtered={filtered} onClear={() => setFilters(emptyFilters())} />
+            ) : (
+              <Box sx={{ overflowX: 'auto' }}>
+                <GroupsTable
+                  columns={columns}
+                  rows={data?.data}
+                  skeletonRows={Math.min(view.limit, 10)}
+                  ordering={view.ordering}
+                  onOrderingChange={setOrdering}
+                  density={prefs.density}
+                  onOpen={setSelected}
+                />
+              </Box>
+            )}
+            {data && data.totals.count > 0 && (
+              <TablePagination
+                component="div"
+                count={data.totals.count}
+                page={Math.min(pageIndex, lastPage)}
+                rowsPerPage={view.limit}
+                rowsPerPageOptions={sizes}
+                onPageChange={(_, page) => setOffset(page * view.limit)}
+                onRowsPerPageChange={(e) => setLimit(Number(e.target.value))}
+                labelDisplayedRows={({ from, to, count: total }) =>
+                  `${formatInteger(from)}–${formatInteger(to)} of ${formatInteger(total)}`
+                }
+                sx={{ borderTop: 1, borderColor: 'divider' }}
+              />
+            )}
+          </Paper>
+        )}
+      </Stack>
+      <GroupDetailsDrawer group={selected} onClose={() => setSelected(null)} />
     </>
   );
 }

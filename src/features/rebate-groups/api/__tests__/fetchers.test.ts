@@ -1,0 +1,82 @@
+// The list request body: exactly the view, filters as string arrays, empty filters omitted.
+import { toListBody } from '../fetchers';
+import { rebateGroupListSchema } from '../schemas';
+import { defaultView, parseView } from '../../model/view';
+
+describe('toListBody', () => {
+  it('always states the page and the default ordering', () => {
+    expect(toListBody(defaultView())).toEqual({ ordering: '-created', limit: 25, offset: 0 });
+  });
+
+  it('sends the issue’s example link as the documented body', () => {
+    const { view } = parseView(
+      new URLSearchParams(
+        'group_type=AUTO&rebate_period=WEEKLY&rebate_period=MONTHLY&ordering=-clients_count,group_title&limit=50&offset=100&utm=x',
+      ),
+    );
+    expect(toListBody(view)).toEqual({
+      ordering: '-clients_count,group_title',
+      limit: 50,
+      offset: 100,
+      group_type: ['AUTO'],
+      rebate_period: ['WEEKLY', 'MONTHLY'],
+    });
+  });
+
+  it('omits ordering for the explicit "no sort" and keeps ids as strings', () => {
+    const { view } = parseView(
+      new URLSearchParams('ordering=&group_id=12&group_id=40&link_code=vip'),
+    );
+    expect(toListBody(view)).toEqual({
+      limit: 25,
+      offset: 0,
+      group_id: ['12', '40'],
+      link_code: ['vip'],
+    });
+  });
+});
+
+describe('rebateGroupListSchema', () => {
+  const row = {
+    id: 17,
+    partner_uid: 'u',
+    group_title: 'VIP',
+    group_type: 'MANUAL',
+    clients_count: 42,
+    rebate_percent: 35.5,
+    created: '2026-03-01T10:00:00Z',
+    is_default: false,
+    rebate_size: { min: 0, max: 60 },
+    rebate_period: 'MONTHLY',
+    rebate_period_value: 1,
+    rebate_period_start: '2026-11-01',
+    rebate_period_end: '2026-11-30',
+    link_code: 'vip',
+  };
+
+  it('reads the documented answer', () => {
+    const parsed = rebateGroupListSchema.parse({
+      data: [row],
+      totals: { count: 237, clients: 5120 },
+    });
+    expect(parsed.data[0]).toEqual(row);
+  });
+
+  it('normalises missing or null optional fields', () => {
+    const { rebate_period_start: _s, rebate_period_end: _e, ...rest } = row;
+    const parsed = rebateGroupListSchema.parse({
+      data: [{ ...rest, link_code: null, rebate_period_value: null }],
+      totals: { count: 1, clients: 42 },
+    });
+    expect(parsed.data[0]).toMatchObject({
+      link_code: '',
+      rebate_period_value: null,
+      rebate_period_start: null,
+      rebate_period_end: null,
+    });
+  });
+
+  it('refuses an answer without totals', () => {
+    expect(rebateGroupListSchema.safeParse({ data: [row] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+// A text field that turns entries into chips: Enter, comma or space commits; a pasted list splits.
+import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import Chip from '@mui/material/Chip';
+import TextField from '@mui/material/TextField';
+import { splitList } from '@/lib/split-list';
+
+export interface ChipsInputProps {
+  label: string;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  /** An error sentence for a value that cannot be a chip, or null when it is fine. */
+  validate: (value: string) => string | null;
+  helperText?: string;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'text';
+}
+
+const SEPARATOR = /[\s,;]/;
+
+export function ChipsInput({
+  label,
+  values,
+  onChange,
+  validate,
+  helperText,
+  placeholder,
+  inputMode = 'text',
+}: ChipsInputProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  /** Adds every valid entry of `raw`; invalid ones stay in the field with a message. */
+  const commit = (raw: string) => {
+    const entries = splitList(raw);
+    if (entries.length === 0) {
+      setText('');
+      setError(null);
+      return;
+    }
+    const bad = entries.filter((e) => validate(e) !== null);
+    const good = entries.filter((e) => validate(e) === null && !values.includes(e));
+    if (good.length > 0) onChange([...values, ...good]);
+    setText(bad.join(' '));
+    setError(bad.length > 0 ? validate(bad[0] ?? '') : null);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' || e.key === ',' || e.key === ';') {
+      if (text.trim() === '' && e.key === 'Enter') return;
+      e.preventDefault();
+      commit(text);
+    } else if (e.key === 'Backspace' && text === '' && values.length > 0) {
+      e.preventDefault();
+      onChange(values.slice(0, -1));
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = e.clipboardData.getData('text');
+    if (!SEPARATOR.test(pasted.trim())) return; // a single value pastes as typing would
+    e.preventDefault();
+    const input = e.currentTarget;
+    const start = input.selectionStart ?? text.length;
+    const end = input.selectionEnd ?? text.length;
+    commit(text.slice(0, start) + pasted + text.slice(end));
+  };
+
+  const onTextChange = (next: string) => {
+    // A typed separator commits what came before it (a space in "12 40" makes two chips).
+    if (SEPARATOR.test(next) && next.trim() !== '') {
+      commit(next);
+      return;
+    }
+    setText(next.trimStart());
+    const entry = next.trim();
+    setError(entry === '' ? null : validate(entry));
+  };
+
+  const helpId = `${id}-help`;
+  return (
+    <TextField
+      label={label}
+      size="small"
+      value={text}
+      placeholder={values.length === 0 ? placeholder : undefined}
+      onChange={(e) => onTextChange(e.target.value)}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onBlur={() => {
+        if (text.trim() !== '') commit(text);
+      }}
+      error={error !== null}
+      helperText={error ?? helperText}
+      slotProps={{
+        formHelperText: { id: helpId },
+        htmlInput: { inputMode, 'aria-describedby': helpId, autoComplete: 'off' },
+        input: {
+          startAdornment:
+            values.length === 0
+              ? undefined
+              : values.map((value) => (
+                  <Chip
+                    key={value}
+                    label={value}
+                    size="small"
+                    onDelete={() => onChange(values.filter((v) => v !== value))}
+                    aria-label={`${label}: ${value}. Press Delete to remove.`}
+                    sx={{ my: 0.25, mr: 0.5 }}
+                  />
+                )),
+        },
+      }}
+      sx={{
+        minWidth: 220,
+        flex: '1 1 220px',
+        '& .MuiInputBase-root': { flexWrap: 'wrap', rowGap: 0.25, py: values.length > 0 ? 0.5 : 0 },
+        '& .MuiInputBase-input': { flex: '1 0 80px', minWidth: 80 },
+      }}
+    />
+  );
+}

@@ -1,0 +1,201 @@
+// The filter toolbar: Type, Rebate period, Group IDs and Link codes, plus the active-filter chips.
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useDebouncedCallback } from '../hooks/use-debounced-callback';
+import { label } from '../model/format';
+import {
+  FILTER_KEYS,
+  GROUP_TYPES,
+  MAX_LINK_CODE_LENGTH,
+  REBATE_PERIODS,
+  emptyFilters,
+  groupIdSchema,
+  hasFilters,
+  type FilterKey,
+  type Filters,
+} from '../model/view';
+import { ChipsInput } from './chips-input';
+
+/** Quick successive edits (ticking three types, pasting then fixing an ID) become one request. */
+export const FILTER_DEBOUNCE_MS = 400;
+
+export interface FiltersToolbarProps {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+}
+
+const CHIP_NOUNS: Record<FilterKey, string> = {
+  group_type: 'Type',
+  group_id: 'Group ID',
+  rebate_period: 'Period',
+  link_code: 'Link code',
+};
+
+function key(filters: Filters): string {
+  return JSON.stringify(FILTER_KEYS.map((k) => filters[k]));
+}
+
+function validateGroupId(value: string): string | null {
+  return groupIdSchema.safeParse(value).success
+    ? null
+    : `“${value}” is not a group ID: use digits only.`;
+}
+
+function validateLinkCode(value: string): string | null {
+  return value.length > MAX_LINK_CODE_LENGTH
+    ? `Link codes are at most ${MAX_LINK_CODE_LENGTH} characters.`
+    : null;
+}
+
+function MultiSelect<T extends string>({
+  id,
+  fieldLabel,
+  options,
+  values,
+  onChange,
+}: {
+  id: string;
+  fieldLabel: string;
+  options: readonly T[];
+  values: readonly T[];
+  onChange: (values: T[]) => void;
+}) {
+  return (
+    <TextField
+      id={id}
+      select
+      size="small"
+      label={fieldLabel}
+      value={values}
+      sx={{ minWidth: 170, flex: '0 1 200px' }}
+      slotProps={{
+        select: {
+          multiple: true,
+          renderValue: (selected) => (selected as T[]).map(label).join(', ') || 'Any',
+          displayEmpty: true,
+        },
+        inputLabel: { shrink: true },
+      }}
+      onChange={(e) => {
+        const raw = e.target.value as unknown as T[] | string;
+        const picked = typeof raw === 'string' ? (raw.split(',') as T[]) : raw;
+        // Keep the options' own order so the URL and the request do not depend on click order.
+        onChange(options.filter((o) => picked.includes(o)));
+      }}
+    >
+      {options.map((option) => (
+        <MenuItem key={option} value={option} dense>
+          <Checkbox checked={values.includes(option)} size="small" sx={{ p: 0.5, mr: 1 }} />
+          <ListItemText primary={label(option)} />
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
+  // The toolbar edits a draft that reaches the URL (and so the API) once edits pause. A URL change
+  // that is not our own commit landing (Back, a saved view) replaces the draft.
+  const [draft, setDraft] = useState(filters);
+  const [seen, setSeen] = useState(() => key(filters));
+  const [committed, setCommitted] = useState(() => key(filters));
+  const incoming = key(filters);
+  if (incoming !== seen) {
+    setSeen(incoming);
+    if (incoming !== committed) {
+      setDraft(filters);
+      setCommitted(incoming);
+    }
+  }
+
+  const debounced = useDebouncedCallback((next: Filters) => {
+    setCommitted(key(next));
+    onChange(next);
+  }, FILTER_DEBOUNCE_MS);
+
+  const change = (next: Filters, immediately = false) => {
+    setDraft(next);
+    debounced.call(next);
+    if (immediately) debounced.flush();
+  };
+
+  const set = <K extends FilterKey>(k: K, values: Filters[K], immediately = false) =>
+    change({ ...draft, [k]: values }, immediately);
+
+  const active = FILTER_KEYS.flatMap((k) => draft[k].map((value) => ({ k, value })));
+
+  return (
+    <Box component="section" aria-label="Filters">
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}>
+        <MultiSelect
+          id="rebate-groups-filter-type"
+          fieldLabel="Type"
+          options={GROUP_TYPES}
+          values={draft.group_type}
+          onChange={(v) => set('group_type', v)}
+        />
+        <MultiSelect
+          id="rebate-groups-filter-period"
+          fieldLabel="Rebate period"
+          options={REBATE_PERIODS}
+          values={draft.rebate_period}
+          onChange={(v) => set('rebate_period', v)}
+        />
+        <ChipsInput
+          label="Group IDs"
+          values={draft.group_id}
+          onChange={(v) => set('group_id', v)}
+          validate={validateGroupId}
+          placeholder="e.g. 12, 40"
+          inputMode="numeric"
+        />
+        <ChipsInput
+          label="Link codes"
+          values={draft.link_code}
+          onChange={(v) => set('link_code', v)}
+          validate={validateLinkCode}
+          placeholder="Paste a list or type and press Enter"
+        />
+      </Box>
+      {hasFilters(draft) && (
+        <Box
+          sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, alignItems: 'center', mt: 1.5 }}
+          role="group"
+          aria-label="Active filters"
+        >
+          <Typography variant="body2" color="text.secondary" component="span" sx={{ mr: 0.5 }}>
+            Filtered by
+          </Typography>
+          {active.map(({ k, value }) => {
+            const text = `${CHIP_NOUNS[k]}: ${k === 'group_type' || k === 'rebate_period' ? label(value) : value}`;
+            return (
+              <Chip
+                key={`${k}:${value}`}
+                label={text}
+                size="small"
+                onDelete={() =>
+                  set(
+                    k,
+                    (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k],
+                    true,
+                  )
+                }
+                aria-label={`Remove filter ${text}`}
+              />
+            );
+          })}
+          <Button size="small" onClick={() => change(emptyFilters(), true)}>
+            Clear all
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+}

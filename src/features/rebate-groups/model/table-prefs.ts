@@ -1,0 +1,26 @@
+// The table's layout preferences (hidden columns, density) and their stored form.
+import { z } from 'zod';
+import { COLUMN_IDS, type ColumnId } from './columns';
+
+export const TABLE_PREFS_KEY = 'rebate-groups.table-prefs.v1';
+
+export type Density = 'comfortable' | 'compact';
+
+export interface TablePrefs {
+  hidden: ColumnId[];
+  density: Density;
+}
+
+export const DEFAULT_TABLE_PREFS: TablePrefs = { hidden: [], density: 'comfortable' };
+
+export const tablePrefsSchema = z.object({
+  // Unknown ids (a column renamed in a later release) are dropped rather than failing the read.
+  hidden: z
+    .array(z.string())
+    .transform((ids) =>
+      ids.filter((id): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id)),
+    )
+    // Every column hidden would leave an empty table; treat it as "nothing hidden".
+    .transform((ids) => (ids.length >= COLUMN_IDS.length ? [] : ids)),
+  density: z.enum(['comfortable', 'compact']).catch('comfortable'),
+});
