@@ -1,0 +1,40 @@
+// OfferTargeting::findTargetRules: the advanced-targeting-rule picker's options.
+import { z } from 'zod';
+import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
+import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow } from './rows';
+
+export const TARGET_RULES_LIMIT = 50;
+
+export interface TargetRule {
+  id: string;
+  name: string;
+  description: string;
+}
+
+const targetRuleRow = modelRow(
+  'TargetRule',
+  z.object({ id: hoId, name: hoText, description: hoText }).loose(),
+);
+
+/** Name contains `search`, or (for digits) the id is `search`; first 50 by name. */
+export function targetRuleParams(search: string): Record<string, PhpValue> {
+  const s = search.trim();
+  const filters: PhpValue | undefined = !s
+    ? undefined
+    : isDigits(s)
+      ? { OR: { name: { LIKE: likeContaining(s) }, id: s } }
+      : { name: { LIKE: likeContaining(s) } };
+  return {
+    ...(filters && { filters }),
+    sort: { name: 'asc' },
+    limit: TARGET_RULES_LIMIT,
+  };
+}
+
+export async function findTargetRules(search: string, signal?: AbortSignal): Promise<TargetRule[]> {
+  const page = await callHasOffers('OfferTargeting', 'findTargetRules', targetRuleParams(search), {
+    schema: hoPage(targetRuleRow),
+    ...(signal && { signal }),
+  });
+  return page.rows.map(({ id, name, description }) => ({ id, name, description }));
+}

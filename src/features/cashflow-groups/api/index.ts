@@ -1,0 +1,44 @@
+// The cashflow-groups API layer: one module per HasOffers call, and the query factories.
+export {
+  affiliateKeys,
+  affiliateQueries,
+  cashflowGroupKeys,
+  cashflowGroupQueries,
+} from './queries';
+export {
+  cashflowGroupRowSchema,
+  findGroupsByName,
+  nameTaken,
+  type CashflowGroupSummary,
+} from './find-cashflow-groups';
+export {
+  findTargetRules,
+  targetRuleParams,
+  TARGET_RULES_LIMIT,
+  type TargetRule,
+} from './find-target-rules';
+export { getFieldDefinitions, type FieldDefinitions } from './get-field-definitions';
+export {
+  AFFILIATE_SEARCH_LIMIT,
+  affiliateSearchParams,
+  findAffiliatesByIds,
+  searchAffiliates,
+  type Affiliate,
+  type AffiliateLookup,
+  type AffiliatePage,
+  type AffiliateSearch,
+} from './find-affiliates';
+export {
+  createCashflowGroup,
+  createParams,
+  createRequestPreview,
+  HASOFFERS_URL_TEMPLATE,
+  NETWORK_TOKEN_PLACEHOLDER,
+  type CreateGroupInput,
+} from './create-cashflow-group';
+export {
+  classifyCreateError,
+  type CreateErrorField,
+  type CreateErrorPlace,
+  type WizardStepId,
+} from './classify-create-error';

@@ -1,0 +1,56 @@
+// zod pieces for HasOffers rows: string-or-number ids, model-wrapped rows ({"Affiliate": {...}}),
+// and pages in any of the shapes normalisePage knows.
+import { z } from 'zod';
+import { normalisePage } from '@/lib/hasoffers';
+
+/** "32" or 32 → "32". */
+export const hoId = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d+$/, 'not an id'));
+
+/** A nullable text column: null or missing → "". */
+export const hoText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)));
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `{"Affiliate": {...}}` → its inner object; a flat row is returned as it is. */
+export function unwrapRow(row: unknown, model: string): unknown {
+  if (isRecord(row) && isRecord(row[model])) return row[model];
+  return row;
+}
+
+export function modelRow<S extends z.ZodType>(model: string, row: S) {
+  return z.preprocess((v) => unwrapRow(v, model), row);
+}
+
+/** A find* answer (`[]`, id-keyed, or paginated) as a page of validated rows. */
+export function hoPage<S extends z.ZodType>(row: S) {
+  return z
+    .unknown()
+    .transform((data) => normalisePage(data))
+    .pipe(
+      z.object({
+        rows: z.array(row),
+        page: z.number(),
+        pageCount: z.number(),
+        count: z.number(),
+      }),
+    );
+}
+
+/** Digits only: what the id search needs to also match by id. */
+export function isDigits(s: string): boolean {
+  return /^\d+$/.test(s);
+}
+
+/** `%text%` for a LIKE filter. Wildcards the user types are passed on unescaped: the vendor
+ * does not document an escape, so "50%" also matches "500". */
+export function likeContaining(text: string): string {
+  return `%${text}%`;
+}
