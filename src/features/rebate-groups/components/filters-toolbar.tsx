@@ -60,12 +60,15 @@ function MultiSelect<T extends string>({
   options,
   values,
   onChange,
+  onClose,
 }: {
   id: string;
   fieldLabel: string;
   options: readonly T[];
   values: readonly T[];
   onChange: (values: T[]) => void;
+  /** The menu closed: the ticks made while it was open are one change. */
+  onClose: () => void;
 }) {
   return (
     <TextField
@@ -80,6 +83,7 @@ function MultiSelect<T extends string>({
           multiple: true,
           renderValue: (selected) => (selected as T[]).map(label).join(', ') || 'Any',
           displayEmpty: true,
+          onClose,
         },
         inputLabel: { shrink: true },
       }}
@@ -120,14 +124,24 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
     onChange(next);
   }, FILTER_DEBOUNCE_MS);
 
-  const change = (next: Filters, immediately = false) => {
+  /**
+   * 'debounce': typing and chip edits, sent once edits pause. 'now': one deliberate act (remove a
+   * chip, Clear all). 'hold': ticks in an open multi-select, sent when its menu closes.
+   */
+  type When = 'debounce' | 'now' | 'hold';
+  const change = (next: Filters, when: When = 'debounce') => {
     setDraft(next);
+    if (when === 'hold') return;
     debounced.call(next);
-    if (immediately) debounced.flush();
+    if (when === 'now') debounced.flush();
   };
 
-  const set = <K extends FilterKey>(k: K, values: Filters[K], immediately = false) =>
-    change({ ...draft, [k]: values }, immediately);
+  const set = <K extends FilterKey>(k: K, values: Filters[K], when: When = 'debounce') =>
+    change({ ...draft, [k]: values }, when);
+
+  const release = () => {
+    if (key(draft) !== committed) change(draft, 'now');
+  };
 
   const active = FILTER_KEYS.flatMap((k) => draft[k].map((value) => ({ k, value })));
 
@@ -139,14 +153,16 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
           fieldLabel="Type"
           options={GROUP_TYPES}
           values={draft.group_type}
-          onChange={(v) => set('group_type', v)}
+          onChange={(v) => set('group_type', v, 'hold')}
+          onClose={release}
         />
         <MultiSelect
           id="rebate-groups-filter-period"
           fieldLabel="Rebate period"
           options={REBATE_PERIODS}
           values={draft.rebate_period}
-          onChange={(v) => set('rebate_period', v)}
+          onChange={(v) => set('rebate_period', v, 'hold')}
+          onClose={release}
         />
         <ChipsInput
           label="Group IDs"
@@ -184,14 +200,14 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
                   set(
                     k,
                     (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k],
-                    true,
+                    'now',
                   )
                 }
                 aria-label={`Remove filter ${text}`}
               />
             );
           })}
-          <Button size="small" onClick={() => change(emptyFilters(), true)}>
+          <Button size="small" onClick={() => change(emptyFilters(), 'now')}>
             Clear all
           </Button>
         </Box>

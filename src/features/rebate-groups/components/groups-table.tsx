@@ -12,7 +12,13 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
 import type { RebateGroup } from '../api/schemas';
 import { displayValue, type Column } from '../model/columns';
-import { formatDate, formatDateTime, formatPeriod, label } from '../model/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatPeriodDates,
+  formatPeriodLength,
+  label,
+} from '../model/format';
 import { cycleSort, directionOf } from '../model/sort';
 import type { SortKey } from '../model/view';
 import type { Density } from '../model/table-prefs';
@@ -51,7 +57,17 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
     case 'type':
       return <>{label(group.group_type)}</>;
     case 'period':
-      return <>{formatPeriod(group)}</>;
+      return (
+        <>
+          {formatPeriodLength(group.rebate_period, group.rebate_period_value)}
+          {group.rebate_period_start && group.rebate_period_end && (
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              {' · '}
+              {formatPeriodDates(group.rebate_period_start, group.rebate_period_end)}
+            </Box>
+          )}
+        </>
+      );
     case 'linkCode':
       return group.link_code ? (
         <Box component="code" sx={{ fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' }}>

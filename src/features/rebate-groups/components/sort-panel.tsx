@@ -45,6 +45,8 @@ export function SortPanel({ ordering, onChange }: SortPanelProps) {
   const unused = SORT_FIELDS.filter((f) => !ordering.some((k) => k.field === f));
 
   const move = (field: SortField, by: -1 | 1) => {
+    const to = ordering.findIndex((k) => k.field === field) + by;
+    if (to < 0 || to >= ordering.length) return; // already at that end: no request
     onChange(moveSort(ordering, field, by));
     setFocusField(field);
   };

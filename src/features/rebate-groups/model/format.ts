@@ -54,11 +54,32 @@ export function formatCalendarDate(day: string): string {
   return d ? calendarDate.format(d) : day;
 }
 
-/** "Monthly · 1 Nov 2026 – 30 Nov 2026" when the period has dates, else "Weekly · 3". */
+const UNITS: Record<string, [string, string]> = {
+  DAILY: ['Daily', 'days'],
+  WEEKLY: ['Weekly', 'weeks'],
+  MONTHLY: ['Monthly', 'months'],
+};
+
+/** The period's length in words: "Monthly", "Every 3 months" (value = periods per payout). */
+export function formatPeriodLength(period: string, value: number | null): string {
+  const unit = UNITS[period];
+  if (!unit) return value === null ? period : `${period} × ${value}`;
+  return value === null || value === 1 ? unit[0] : `Every ${value} ${unit[1]}`;
+}
+
+/** The current period's dates as one compact range: "Nov 1 – 30, 2026". */
+export function formatPeriodDates(start: string, end: string): string {
+  const a = parseDate(`${start}T00:00:00Z`);
+  const b = parseDate(`${end}T00:00:00Z`);
+  if (!a || !b || b < a) return `${start} – ${end}`;
+  return calendarDate.formatRange(a, b);
+}
+
+/** "Every 3 months · Oct 1 – Dec 31, 2026", or just the length when there are no dates. */
 export function formatPeriod(g: RebateGroup): string {
-  const name = label(g.rebate_period);
+  const length = formatPeriodLength(g.rebate_period, g.rebate_period_value);
   if (g.rebate_period_start && g.rebate_period_end) {
-    return `${name} · ${formatCalendarDate(g.rebate_period_start)} – ${formatCalendarDate(g.rebate_period_end)}`;
+    return `${length} · ${formatPeriodDates(g.rebate_period_start, g.rebate_period_end)}`;
   }
-  return g.rebate_period_value === null ? name : `${name} · ${g.rebate_period_value}`;
+  return length;
 }

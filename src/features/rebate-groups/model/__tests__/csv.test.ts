@@ -63,9 +63,9 @@ describe('toCsv', () => {
     expect(text.startsWith(CSV_BOM)).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe('ID,Title,Type,Clients,Rebate %,Rebate size,Period,Link code,Created');
-    expect(lines[1]).toBe('17,VIP,Manual,1234,35.5,0–60 %,Monthly · 1,vip,2026-03-01T10:00:00Z');
+    expect(lines[1]).toBe('17,VIP,Manual,1234,35.5,0–60 %,Monthly,vip,2026-03-01T10:00:00Z');
     expect(lines[2]).toBe(
-      '18,"A, ""quoted"" one",Manual,1234,35.5,0–60 %,Monthly · 1,,2026-03-01T10:00:00Z',
+      '18,"A, ""quoted"" one",Manual,1234,35.5,0–60 %,Monthly,,2026-03-01T10:00:00Z',
     );
     expect(lines[3]).toBe('');
   });
