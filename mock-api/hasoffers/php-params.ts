@@ -53,7 +53,9 @@ class PhpArray {
 export function splitPhpKey(name: string): { base: string; keys: (string | null)[] } {
   const open = name.indexOf('[');
   const mangle = (s: string): string => s.replace(/[ .]/g, '_');
-  if (open <= 0 || name.indexOf(']', open) === -1) {
+  // PHP drops a parameter whose name starts with a bracket: it has no variable name.
+  if (open === 0) return { base: '', keys: [] };
+  if (open === -1 || name.indexOf(']', open) === -1) {
     return { base: mangle(name).replace(/\[/g, '_'), keys: [] };
   }
   const base = mangle(name.slice(0, open));
