@@ -27,17 +27,21 @@ export class HttpError extends Error {
   readonly statusCode: number;
   readonly code: ErrorCode;
   readonly headers: Record<string, string>;
+  /** Extra facts for the log line (never for the answer), e.g. a socket error code. */
+  readonly logFields: Record<string, string>;
   constructor(
     statusCode: number,
     code: ErrorCode,
     message: string,
     headers: Record<string, string> = {},
+    logFields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.code = code;
     this.headers = headers;
+    this.logFields = logFields;
   }
 }
 
@@ -73,7 +77,7 @@ function isFastifyError(e: unknown): e is FastifyError {
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof HttpError) {
     if (error.statusCode >= 500) {
-      request.log.warn({ code: error.code }, error.message);
+      request.log.warn({ code: error.code, ...error.logFields }, error.message);
     }
     sendError(reply, error.statusCode, error.code, error.message, error.headers);
     return;

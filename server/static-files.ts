@@ -14,6 +14,8 @@ export function registerStaticFiles(app: FastifyInstance, root: string): void {
     root,
     // Our not-found handler decides between index.html and a 404.
     wildcard: true,
+    // Our own Cache-Control below, instead of the plugin's `public, max-age=0`.
+    cacheControl: false,
     setHeaders(res, filePath) {
       // Vite puts content hashes in asset names: they never change. index.html must be fresh.
       res.setHeader(

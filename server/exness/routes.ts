@@ -37,6 +37,7 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
     const query = queryAt === -1 ? '' : request.url.slice(queryAt);
     const call = findExnessCall(request.method, rawPath.slice(EXNESS_PREFIX.length));
     if (!call) {
+      request.log.warn({ method: request.method, path: rawPath }, 'exness call refused');
       return sendError(
         reply,
         403,

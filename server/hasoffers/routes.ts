@@ -70,6 +70,7 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
     const call = readHasOffersCall(rawQuery, body);
     const allowed = findHasOffersCall(call.target, call.method);
     if (!allowed) {
+      request.log.warn({ target: call.target, method: call.method }, 'hasoffers call refused');
       return sendError(
         reply,
         403,

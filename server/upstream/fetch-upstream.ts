@@ -62,12 +62,16 @@ export async function fetchUpstream(
   }
 }
 
-/** A 502 that remembers the socket error code (for logs; never the host). */
+/** A 502 that logs the socket error code (ECONNREFUSED, ECONNRESET...), never the host. */
 export class UpstreamConnectionError extends HttpError {
-  readonly socketCode: string | undefined;
   constructor(label: string, socketCode: string | undefined) {
-    super(502, 'UpstreamUnavailable', `${label} could not be reached.`);
-    this.socketCode = socketCode;
+    super(
+      502,
+      'UpstreamUnavailable',
+      `${label} could not be reached.`,
+      {},
+      { socketCode: socketCode ?? 'unknown' },
+    );
   }
 }
 

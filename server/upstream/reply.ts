@@ -20,6 +20,7 @@ export function sendUpstreamJson(
 ): FastifyReply {
   const name = label[options.upstream];
   if (res.status >= 300 && res.status < 400) {
+    reply.log.warn({ upstream: options.upstream, status: res.status }, 'upstream redirected');
     // Redirects are not followed (credentials stay put), and the Location names a host.
     return sendError(
       reply,
@@ -39,6 +40,7 @@ export function sendUpstreamJson(
     parsed = undefined;
   }
   if (parsed === undefined) {
+    reply.log.warn({ upstream: options.upstream, status: res.status }, 'upstream answer not JSON');
     // An HTML error page from a proxy, say: it may name hosts, and the browser expects JSON.
     return sendError(
       reply,

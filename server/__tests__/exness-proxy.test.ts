@@ -1,0 +1,250 @@
+// /api/exness against the real Exness emulator: allowlist, JWT injection, single-flight re-login,
+// pass-through of upstream answers, refused credentials.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
+import {
+  call,
+  control,
+  expectNoLeak,
+  postJson,
+  startBff,
+  startTestEmulators,
+  testConfig,
+  type Emulators,
+  type LoggedCall,
+  type RunningBff,
+} from './harness';
+
+const GROUPS = '/api/v2/autorebates/groups/';
+const AUTH = '/api/v2/auth/';
+const SECRETS = [EMULATOR_CREDENTIALS.exnessLogin, EMULATOR_CREDENTIALS.exnessPassword];
+
+let emulators: Emulators;
+let bff: RunningBff;
+let exness: ReturnType<typeof control>;
+const groupsUrl = () => `${bff.url}/api/exness${GROUPS}`;
+const logins = (calls: LoggedCall[]) => calls.filter((c) => c.path === AUTH);
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  bff = await startBff(testConfig(emulators));
+  exness = control(emulators.exnessUrl);
+});
+
+afterAll(async () => {
+  await bff?.close();
+  await emulators?.close();
+});
+
+beforeEach(async () => {
+  await exness.reset();
+});
+
+describe('/api/exness', () => {
+  it('lists groups with the server’s JWT; the browser never sees a credential', async () => {
+    const res = await postJson(groupsUrl(), { limit: 2, ordering: '-rebate_percent' });
+    expect(res.status).toBe(200);
+    const body = res.json as { data: unknown[]; totals: { count: number } };
+    expect(body.data).toHaveLength(2);
+    expect(body.totals.count).toBeGreaterThan(2);
+
+    const calls = await exness.calls();
+    const login = logins(calls)[0];
+    expect(login?.body).toEqual({
+      login: EMULATOR_CREDENTIALS.exnessLogin,
+      password: EMULATOR_CREDENTIALS.exnessPassword,
+    });
+    const list = calls.find((c) => c.path === GROUPS);
+    expect(list?.method).toBe('POST');
+    expect(list?.body).toEqual({ limit: 2, ordering: '-rebate_percent' });
+    const authorization = list?.headers.authorization ?? '';
+    expect(authorization).toMatch(/^JWT [\w-]+\.[\w-]+\.[\w-]+$/);
+    // Nothing the browser sent besides the body reaches the upstream.
+    expect(list?.headers['x-requested-with']).toBeUndefined();
+
+    const jwt = authorization.slice(4);
+    expectNoLeak(res.text + JSON.stringify([...res.headers]), [...SECRETS, jwt]);
+  });
+
+  it('keeps the query string on GET and reuses the cached token', async () => {
+    const res = await call(`${groupsUrl()}?limit=3&group_type=MANUAL`);
+    expect(res.status).toBe(200);
+    const second = await call(`${groupsUrl()}?limit=1`);
+    expect(second.status).toBe(200);
+    const calls = await exness.calls();
+    const lists = calls.filter((c) => c.path === GROUPS);
+    expect(lists.map((c) => c.query)).toEqual([
+      { limit: '3', group_type: 'MANUAL' },
+      { limit: '1' },
+    ]);
+    // The BFF logged in at most once (maybe in an earlier test), never per request.
+    expect(logins(calls).length).toBeLessThanOrEqual(1);
+    expect(lists[0]?.headers.authorization).toBe(lists[1]?.headers.authorization);
+  });
+
+  it.each([
+    ['DELETE', GROUPS],
+    ['PUT', GROUPS],
+    ['POST', AUTH],
+    ['GET', '/api/v2/autorebates/groups/17/'],
+    ['GET', '/api/v2/autorebates/groups'],
+    ['GET', '/api/v2/autorebates/groups/%2e%2e/%2e%2e/auth/'],
+    ['POST', '/api/v2/autorebates/groups/../../auth/'],
+    ['GET', '/api/v2/partner/clients/'],
+  ])('refuses %s %s with 403 and never calls the upstream', async (method, path) => {
+    const res = await call(`${bff.url}/api/exness${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(method !== 'GET' && { body: '{}' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ code: 'Forbidden' });
+    expect(await exness.calls()).toEqual([]);
+  });
+
+  it('10 concurrent requests after the token expired: one re-login, all succeed', async () => {
+    // A BFF of its own, so its first token is the short-lived one. Get a token that expires
+    // almost at once, wait until the emulator refuses it, then restore the normal lifetime so
+    // the re-login's token stays good.
+    const fresh = await startBff(testConfig(emulators));
+    try {
+      const url = `${fresh.url}/api/exness${GROUPS}`;
+      await exness.config({ tokenTtlMs: 300 });
+      const first = await postJson(url, { limit: 1 });
+      // It may itself have met the expiry; either way the BFF now holds a short-lived token.
+      expect([200, 401]).toContain(first.status);
+      const held = (await exness.calls()).filter((c) => c.path === GROUPS).at(-1)
+        ?.headers.authorization;
+      expect(held).toBeDefined();
+      let expired = false;
+      for (let i = 0; i < 100 && !expired; i++) {
+        const probe = await fetch(`${emulators.exnessUrl}${GROUPS}`, {
+          method: 'POST',
+          headers: { Authorization: held ?? '', 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        expired = probe.status === 401;
+        if (!expired) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(expired).toBe(true);
+      await exness.config({ tokenTtlMs: 3_600_000 });
+      // A slow login keeps the re-login in flight while the other requests meet their 401s.
+      await exness.fault({ match: { path: AUTH }, fault: 'delay', delayMs: 1000 });
+      await exness.clearCalls();
+
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => postJson(url, { limit: 1, offset: i })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+      const calls = await exness.calls();
+      expect(logins(calls)).toHaveLength(1);
+      const lists = calls.filter((c) => c.path === GROUPS);
+      // Several requests found the token expired at once (else this would not test much)...
+      const expiredCalls = lists.filter((c) => c.status === 401);
+      expect(expiredCalls.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(expiredCalls.map((c) => c.headers.authorization))).toEqual(new Set([held]));
+      // ...and each was retried once, with the one new token.
+      const okCalls = lists.filter((c) => c.status === 200);
+      expect(okCalls).toHaveLength(10);
+      expect(new Set(okCalls.map((c) => c.headers.authorization)).size).toBe(1);
+      expect(lists).toHaveLength(10 + expiredCalls.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a 401 from token-expired faults: re-login once and retry once, then pass the 401 on', async () => {
+    await exness.fault({ match: { path: GROUPS }, fault: 'token-expired', count: 1 });
+    const ok = await postJson(groupsUrl(), { limit: 1 });
+    expect(ok.status).toBe(200);
+
+    await exness.clearCalls();
+    await exness.fault({ match: { path: GROUPS }, fault: 'token-expired', count: 2 });
+    const refused = await postJson(groupsUrl(), { limit: 1 });
+    expect(refused.status).toBe(401);
+    expect(refused.json).toMatchObject({ code: 'TokenExpired' });
+    const calls = await exness.calls();
+    expect(logins(calls)).toHaveLength(1);
+    expect(calls.filter((c) => c.path === GROUPS)).toHaveLength(2);
+  });
+
+  it('passes upstream errors through: status, JSON body, Retry-After', async () => {
+    await exness.fault({ match: { path: GROUPS }, fault: 'permission-denied' });
+    const denied = await postJson(groupsUrl(), {});
+    expect(denied.status).toBe(403);
+    expect(denied.json).toEqual({
+      code: 'PermissionDenied',
+      message: 'You do not have permission to perform this action.',
+    });
+
+    await exness.fault({ match: { path: GROUPS }, fault: 'rate-limit', delayMs: 7000 });
+    const throttled = await postJson(groupsUrl(), {});
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('7');
+    expect(throttled.json).toMatchObject({ code: 'Throttled' });
+
+    const invalid = await postJson(groupsUrl(), { limit: 'many' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json).toBeTypeOf('object');
+  });
+
+  it('an HTML 500 from the upstream becomes a 502 JSON answer', async () => {
+    await exness.fault({ match: { path: GROUPS }, fault: 'http500' });
+    const res = await postJson(groupsUrl(), {});
+    expect(res.status).toBe(502);
+    expect(res.json).toEqual({
+      code: 'UpstreamInvalidResponse',
+      message: 'The Exness API answered in an unexpected form (status 500).',
+    });
+  });
+
+  it('refuses a body that is not JSON before calling the upstream', async () => {
+    const bad = await call(groupsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{limit:',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ code: 'BadRequest' });
+    const form = await call(groupsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'limit=1',
+    });
+    expect(form.status).toBe(415);
+    expect(form.json).toMatchObject({ code: 'UnsupportedMediaType' });
+    expect((await exness.calls()).filter((c) => c.path === GROUPS)).toEqual([]);
+  });
+});
+
+describe('/api/exness with credentials the upstream refuses', () => {
+  let wrong: RunningBff;
+  beforeAll(async () => {
+    wrong = await startBff(
+      testConfig(emulators, {
+        exness: { login: 'someone@else.example', password: 'not-the-password' },
+      }),
+    );
+  });
+  afterAll(async () => {
+    await wrong?.close();
+  });
+
+  it('answers 502 saying the server’s credentials were refused, without any credential', async () => {
+    const res = await postJson(`${wrong.url}/api/exness${GROUPS}`, { limit: 1 });
+    expect(res.status).toBe(502);
+    const body = res.json as { code: string; message: string };
+    expect(body.code).toBe('UpstreamAuthFailed');
+    expect(body.message).toMatch(/refused the dashboard server's credentials/);
+    expectNoLeak(res.text, [
+      'someone@else.example',
+      'not-the-password',
+      emulators.exnessUrl,
+      '127.0.0.1',
+    ]);
+    const calls = await exness.calls();
+    expect(logins(calls)).toHaveLength(1);
+    expect(calls.filter((c) => c.path === GROUPS)).toEqual([]);
+    expectNoLeak(wrong.logs.join(''), ['someone@else.example', 'not-the-password']);
+  });
+});

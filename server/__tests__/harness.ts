@@ -1,0 +1,172 @@
+// Test harness: the real emulators and the BFF over real HTTP on free ports, with captured logs
+// and the emulators' control endpoints.
+import type { FastifyInstance } from 'fastify';
+import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
+import { startExnessEmulator } from '../../mock-api/exness/server';
+import { startHasOffersEmulator } from '../../mock-api/hasoffers/server';
+import { buildApp, type BuildAppOptions } from '../app';
+import type { AppConfig } from '../config';
+
+export interface Emulators {
+  exnessUrl: string;
+  hasOffersUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTestEmulators(): Promise<Emulators> {
+  const [exness, hasoffers] = await Promise.all([
+    startExnessEmulator({ port: 0 }),
+    startHasOffersEmulator({ port: 0 }),
+  ]);
+  return {
+    exnessUrl: exness.url,
+    hasOffersUrl: hasoffers.url,
+    close: async () => {
+      await Promise.all([exness.close(), hasoffers.close()]);
+    },
+  };
+}
+
+export function testConfig(
+  emulators: Pick<Emulators, 'exnessUrl' | 'hasOffersUrl'>,
+  overrides: {
+    exness?: Partial<AppConfig['exness']>;
+    hasoffers?: Partial<AppConfig['hasoffers']>;
+    upstreamTimeoutMs?: number;
+  } = {},
+): AppConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    upstreamTimeoutMs: overrides.upstreamTimeoutMs ?? 4000,
+    logLevel: 'info',
+    allowedOrigins: [],
+    exness: {
+      mode: 'emulated',
+      apiUrl: emulators.exnessUrl,
+      login: EMULATOR_CREDENTIALS.exnessLogin,
+      password: EMULATOR_CREDENTIALS.exnessPassword,
+      ...overrides.exness,
+    },
+    hasoffers: {
+      mode: 'emulated',
+      apiUrl: `${emulators.hasOffersUrl}/Apiv3/json`,
+      networkToken: EMULATOR_CREDENTIALS.hasOffersNetworkToken,
+      ...overrides.hasoffers,
+    },
+  };
+}
+
+export interface RunningBff {
+  url: string;
+  app: FastifyInstance;
+  /** Every log line the BFF wrote (pino JSON). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startBff(
+  config: AppConfig,
+  options: BuildAppOptions = {},
+): Promise<RunningBff> {
+  const logs: string[] = [];
+  const app = buildApp(config, { ...options, logStream: { write: (line) => logs.push(line) } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no address');
+  return { url: `http://127.0.0.1:${address.port}`, app, logs, close: () => app.close() };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+/** A browser-like call: sends X-Requested-With like src/lib/http.ts unless told otherwise. */
+export async function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { 'X-Requested-With': 'dashboard', ...init.headers },
+    ...(init.body !== undefined && { body: init.body }),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+export const postForm = (url: string, params: string, headers: Record<string, string> = {}) =>
+  call(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: params,
+  });
+
+export interface LoggedCall {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body: unknown;
+  target?: string;
+  hoMethod?: string;
+  params?: Record<string, unknown>;
+  status?: number;
+  fault?: string;
+}
+
+/** The emulators' /__control endpoint. */
+export function control(emulatorUrl: string) {
+  const post = async (path: string, body: unknown = {}): Promise<void> => {
+    const res = await fetch(`${emulatorUrl}/__control${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
+  };
+  return {
+    reset: () => post('/reset'),
+    fault: (spec: {
+      match?: { method?: 'GET' | 'POST'; path?: string; target?: string; hoMethod?: string };
+      fault: string;
+      count?: number;
+      delayMs?: number;
+    }) => post('/faults', spec),
+    config: (config: Record<string, unknown>) => post('/config', config),
+    calls: async (): Promise<LoggedCall[]> => {
+      const res = await fetch(`${emulatorUrl}/__control/calls`);
+      return ((await res.json()) as { calls: LoggedCall[] }).calls;
+    },
+    clearCalls: async (): Promise<void> => {
+      await fetch(`${emulatorUrl}/__control/calls`, { method: 'DELETE' });
+    },
+  };
+}
+
+/** Traces an error answer must never carry. */
+export function expectNoLeak(text: string, secrets: readonly string[]): void {
+  for (const s of secrets) {
+    if (text.includes(s)) throw new Error(`leaked ${JSON.stringify(s)} in: ${text.slice(0, 500)}`);
+  }
+  if (/\n\s+at /.test(text) || /\.ts:\d+/.test(text)) {
+    throw new Error(`stack trace in: ${text.slice(0, 500)}`);
+  }
+}

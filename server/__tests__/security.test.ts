@@ -1,0 +1,128 @@
+// Security basics, health, 404s and the production static files, over real HTTP.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startBff, testConfig, type RunningBff } from './harness';
+
+// Nothing listens there: a request that got past the checks would come back 502, not 403.
+const nowhere = { exnessUrl: 'http://127.0.0.1:9', hasOffersUrl: 'http://127.0.0.1:9' };
+const GROUPS = '/api/exness/api/v2/autorebates/groups/';
+
+let bff: RunningBff;
+let dist: string;
+
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), 'bff-dist-'));
+  await mkdir(join(dist, 'assets'));
+  await writeFile(join(dist, 'index.html'), '<!doctype html><title>Dashboard</title>');
+  await writeFile(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  const config = { ...testConfig(nowhere), allowedOrigins: ['http://localhost:5173'] };
+  bff = await startBff(config, { staticRoot: dist });
+});
+
+afterAll(async () => {
+  await bff?.close();
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe('health', () => {
+  it('reports each upstream’s mode and nothing else', async () => {
+    const res = await call(`${bff.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      status: 'ok',
+      upstreams: { exness: { mode: 'emulated' }, hasoffers: { mode: 'emulated' } },
+    });
+  });
+});
+
+describe('security headers', () => {
+  it('/api answers are not cached, not sniffed, and send no referrer elsewhere', async () => {
+    for (const res of [
+      await call(`${bff.url}/api/health`),
+      await call(`${bff.url}/api/nope`),
+      await call(`${bff.url}${GROUPS}`, { method: 'DELETE' }),
+    ]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+});
+
+describe('cross-site protection', () => {
+  it('refuses a write without X-Requested-With: dashboard', async () => {
+    const res = await fetch(`${bff.url}${GROUPS}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: 'Forbidden' });
+    const form = await fetch(`${bff.url}/api/hasoffers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'x' },
+      body: 'Target=Affiliate&Method=findAll',
+    });
+    expect(form.status).toBe(403);
+  });
+
+  it('lets a GET through without the header', async () => {
+    const res = await fetch(`${bff.url}/api/health`);
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a foreign Origin, even on GET; accepts its own and listed ones', async () => {
+    const foreign = await call(`${bff.url}/api/health`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.json).toMatchObject({ code: 'Forbidden' });
+    expect((await call(`${bff.url}/api/health`, { headers: { Origin: 'null' } })).status).toBe(403);
+    const own = await call(`${bff.url}/api/health`, { headers: { Origin: bff.url } });
+    expect(own.status).toBe(200);
+    const listed = await call(`${bff.url}/api/health`, {
+      headers: { Origin: 'http://localhost:5173' },
+    });
+    expect(listed.status).toBe(200);
+  });
+
+  it('refuses bodies over 1 MB with 413 JSON', async () => {
+    const res = await call(`${bff.url}${GROUPS}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.json).toMatchObject({ code: 'PayloadTooLarge' });
+  });
+});
+
+describe('not found and static files', () => {
+  it('unknown /api paths are 404 JSON, never the SPA', async () => {
+    for (const path of ['/api', '/api/nope', '/api/exness', '/api/health/extra']) {
+      const res = await call(`${bff.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.json).toEqual({ code: 'NotFound', message: 'There is nothing at this address.' });
+    }
+  });
+
+  it('serves dist/, with index.html for client-side routes', async () => {
+    const root = await fetch(`${bff.url}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('<title>Dashboard</title>');
+    expect(root.headers.get('cache-control')).toBe('no-cache');
+    const route = await fetch(`${bff.url}/cashflow-groups/new?step=2`);
+    expect(route.status).toBe(200);
+    expect(route.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(route.headers.get('cache-control')).toBe('no-cache');
+    expect(await route.text()).toContain('<title>Dashboard</title>');
+    const asset = await fetch(`${bff.url}/assets/app-1a2b.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    const missing = await fetch(`${bff.url}/assets/gone-9z.js`);
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+// Production entry (`npm start`): validated settings, real upstreams (or, with USE_EMULATORS=1,
+// the emulators in-process), the built SPA from dist/ and /api on one port.
+import { config as loadDotenv } from 'dotenv';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { ConfigError, emulatedUpstreams, loadConfig, resolveConfig, type Config } from './config';
+import { startEmulators, type RunningEmulators } from './emulators';
+import { onShutdownSignal } from './shutdown';
+
+const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+function readConfig(): Config {
+  loadDotenv({ quiet: true });
+  try {
+    // Production never falls back to the emulators silently: missing credentials are an error.
+    return loadConfig(process.env, { missingCredentials: 'error' });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`The dashboard server cannot start.\n${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const emulate = emulatedUpstreams(config);
+  let emulators: RunningEmulators | undefined;
+  if (emulate.exness || emulate.hasoffers) {
+    emulators = await startEmulators({ ...emulate, host: '127.0.0.1' });
+  }
+  const staticRoot = existsSync(`${DIST_DIR}/index.html`) ? DIST_DIR : undefined;
+  const app = buildApp(resolveConfig(config, emulators?.endpoints ?? {}), {
+    ...(staticRoot && { staticRoot }),
+  });
+  if (!staticRoot) app.log.warn('dist/ has no index.html (run `npm run build`): serving /api only');
+
+  onShutdownSignal(async () => {
+    await app.close();
+    await emulators?.close();
+  });
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} on ${config.host} is in use: set BFF_PORT to another port.`
+        : `The dashboard server could not listen on ${config.host}:${config.port} (${code || 'error'}).`,
+    );
+    await emulators?.close();
+    process.exit(1);
+  }
+  app.log.info({ exness: config.exness.mode, hasoffers: config.hasoffers.mode }, 'upstream modes');
+}
+
+await main();
