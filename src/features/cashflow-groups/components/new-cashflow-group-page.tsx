@@ -1,12 +1,122 @@
-// Placeholder until the wizard lands (issue 4).
-import Typography from '@mui/material/Typography';
+// The /cashflow-groups/new page: offers to resume a stored draft (or says why one was dropped),
+// then runs the wizard. "Create another" starts a fresh wizard.
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import { PageHeader } from '@/components/page-header';
+import { emptyGroupForm } from '../model';
+import { clearDraft, lookUpDraft, type DraftLookup, type WizardDraft } from '../hooks/use-draft';
+import { STEP_PARAM } from '../hooks/use-wizard-step';
+import { STEP_TITLES } from '../hooks/wizard-steps';
+import { CashflowWizard, type WizardInitial } from './wizard';
+
+type Phase =
+  { kind: 'asking'; draft: WizardDraft } | { kind: 'editing'; initial: WizardInitial; run: number };
+
+function fresh(run: number): Phase {
+  return { kind: 'editing', initial: { form: emptyGroupForm(), step: 'details' }, run };
+}
+
+function draftSummary(d: WizardDraft): string {
+  const name = d.form.name.trim() ? `“${d.form.name.trim()}”` : 'An unnamed group';
+  const rules = d.form.rules.length;
+  const when = new Date(d.savedAt).toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return `${name}, ${rules} ${rules === 1 ? 'rule' : 'rules'}, at the ${STEP_TITLES[d.step]} step, saved ${when}.`;
+}
+
+const DISCARD_NOTICE: Record<'corrupt' | 'outdated', string> = {
+  corrupt: 'A saved draft could not be read and was discarded.',
+  outdated: 'A saved draft from an older version of the dashboard was discarded.',
+};
 
 export function NewCashflowGroupPage() {
+  const [lookup] = useState<DraftLookup>(lookUpDraft);
+  const [phase, setPhase] = useState<Phase>(() =>
+    lookup.kind === 'found' ? { kind: 'asking', draft: lookup.draft } : fresh(0),
+  );
+  const [notice, setNotice] = useState<string | null>(
+    lookup.kind === 'discarded' ? DISCARD_NOTICE[lookup.reason] : null,
+  );
+  const [, setParams] = useSearchParams();
+
+  useEffect(() => {
+    // Removing it here, not while reading: reading is pure (StrictMode reads twice).
+    if (lookup.kind === 'discarded') clearDraft();
+  }, [lookup]);
+
+  const resume = (draft: WizardDraft) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(STEP_PARAM, draft.step);
+        return next;
+      },
+      { replace: true },
+    );
+    setPhase({
+      kind: 'editing',
+      run: 0,
+      initial: {
+        form: draft.form,
+        step: draft.step,
+        ...(draft.idempotencyKey !== undefined && { idempotencyKey: draft.idempotencyKey }),
+      },
+    });
+  };
+
+  const discard = () => {
+    clearDraft();
+    setPhase(fresh(0));
+  };
+
+  const createAnother = () => {
+    clearDraft();
+    setNotice(null);
+    setParams({ [STEP_PARAM]: 'details' });
+    setPhase((p) => fresh(p.kind === 'editing' ? p.run + 1 : 0));
+  };
+
   return (
     <>
-      <PageHeader title="New cashflow group" />
-      <Typography>The rule builder will appear here.</Typography>
+      <PageHeader
+        title="New cashflow group"
+        subtitle="Rules that decide which conversions the group's payouts apply to"
+      />
+      {notice && (
+        <Alert severity="info" sx={{ mb: 2 }} onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
+      {phase.kind === 'editing' ? (
+        <CashflowWizard key={phase.run} initial={phase.initial} onCreateAnother={createAnother} />
+      ) : (
+        <Dialog open aria-labelledby="resume-draft-title" aria-describedby="resume-draft-text">
+          <DialogTitle id="resume-draft-title">Resume your draft?</DialogTitle>
+          <DialogContent>
+            <DialogContentText id="resume-draft-text">
+              You started a cashflow group here earlier and did not create it:{' '}
+              {draftSummary(phase.draft)}
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button color="error" onClick={discard}>
+              Discard
+            </Button>
+            <Button variant="contained" onClick={() => resume(phase.draft)}>
+              Resume draft
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
     </>
   );
 }

@@ -1,0 +1,37 @@
+// Preformatted text (JSON, a curl command) in a scrollable, keyboard-reachable box.
+import Box from '@mui/material/Box';
+
+export function CodeBlock({
+  text,
+  label,
+  maxHeight = 320,
+}: {
+  text: string;
+  label: string;
+  maxHeight?: number;
+}) {
+  return (
+    <Box
+      component="pre"
+      // Scrollable content must be reachable by keyboard.
+      tabIndex={0}
+      aria-label={label}
+      sx={{
+        m: 0,
+        p: 1.5,
+        maxHeight,
+        overflow: 'auto',
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+        fontSize: 13,
+        lineHeight: 1.5,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+        bgcolor: 'action.hover',
+        borderRadius: 1,
+        '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
+      }}
+    >
+      {text}
+    </Box>
+  );
+}

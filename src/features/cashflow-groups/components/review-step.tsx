@@ -1,0 +1,191 @@
+// The Review step: the group in plain words, the exact JSON and API call that "Create group"
+// sends (built by the same createInput/toPayload), and the rule tester.
+import { useId, useMemo, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { createRequestPreview } from '../api';
+import { describeGroup, lint, type GroupForm } from '../model';
+import { createInput } from '../hooks/create-input';
+import { CodeBlock } from './code-block';
+import { CopyButton } from './copy-button';
+import { useDescribeNames } from './describe-names';
+import { RuleTester } from './rule-tester';
+
+function prettyJson(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}
+
+function Section({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Paper component="section" aria-labelledby={id} variant="outlined" sx={{ p: 2 }}>
+      <Stack
+        direction="row"
+        sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1, gap: 1 }}
+      >
+        <Typography id={id} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
+        {actions}
+      </Stack>
+      {children}
+    </Paper>
+  );
+}
+
+/** One JSON parameter, pretty or raw (raw is byte-for-byte what is sent), with a copy button. */
+function JsonParam({ name, raw }: { name: string; raw: string }) {
+  const [tab, setTab] = useState<'pretty' | 'raw'>('pretty');
+  const tabsId = useId();
+  return (
+    <Section title={name} actions={<CopyButton text={raw} label={`Copy ${name}`} />}>
+      <Tabs
+        value={tab}
+        onChange={(_, v: 'pretty' | 'raw') => setTab(v)}
+        aria-label={`${name} format`}
+        sx={{ minHeight: 36, mb: 1, '& .MuiTab-root': { minHeight: 36, py: 0.5 } }}
+      >
+        <Tab
+          value="pretty"
+          label="Pretty"
+          id={`${tabsId}-pretty`}
+          aria-controls={`${tabsId}-panel`}
+        />
+        <Tab value="raw" label="Raw" id={`${tabsId}-raw`} aria-controls={`${tabsId}-panel`} />
+      </Tabs>
+      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
+        <CodeBlock
+          label={`${name} (${tab})`}
+          text={tab === 'pretty' ? prettyJson(raw) : raw}
+          maxHeight={tab === 'pretty' ? 360 : 200}
+        />
+      </div>
+    </Section>
+  );
+}
+
+export function ReviewStep() {
+  const { control } = useFormContext<GroupForm>();
+  const form = useWatch({ control }) as GroupForm;
+  const names = useDescribeNames(form.affiliateIds);
+  const input = useMemo(() => createInput(form), [form]);
+  const preview = useMemo(() => createRequestPreview(input), [input]);
+  const lines = useMemo(() => describeGroup(form, names), [form, names]);
+  const issues = useMemo(() => lint(form), [form]);
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const [heading, ...rest] = lines;
+  const affiliatesLine = rest.pop();
+
+  return (
+    <Stack spacing={2.5}>
+      <div>
+        <Typography variant="h6" component="h2">
+          Review
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Check the group, then create it. What you see below is exactly what is sent.
+        </Typography>
+      </div>
+
+      {errors.length > 0 && (
+        <Alert severity="error">
+          {errors.length === 1 ? 'One problem needs' : `${errors.length} problems need`} fixing
+          before the group can be created: {errors.map((e) => e.message).join('; ')}.
+        </Alert>
+      )}
+      {warnings.map((w) => (
+        <Alert key={`${w.code}:${w.ruleIndex ?? ''}:${w.message}`} severity="warning">
+          {w.ruleIndex !== undefined ? `Rule ${w.ruleIndex + 1}: ` : ''}
+          {w.message}
+        </Alert>
+      ))}
+
+      <Section title="Summary">
+        <Box
+          component="dl"
+          sx={{
+            m: 0,
+            display: 'grid',
+            gridTemplateColumns: 'max-content 1fr',
+            columnGap: 2,
+            rowGap: 0.5,
+          }}
+        >
+          <Typography component="dt" color="text.secondary">
+            Name
+          </Typography>
+          <Typography component="dd" sx={{ m: 0, fontWeight: 600 }}>
+            {input.name || '—'}
+          </Typography>
+          <Typography component="dt" color="text.secondary">
+            Description
+          </Typography>
+          <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+            {input.description || <em>None</em>}
+          </Typography>
+        </Box>
+        <Typography sx={{ mt: 1.5 }}>{heading}</Typography>
+        {rest.length > 0 && (
+          <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+            {rest.map((line, i) => (
+              <li key={i}>
+                <Typography variant="body2">{line}</Typography>
+              </li>
+            ))}
+          </Box>
+        )}
+        {affiliatesLine && (
+          <Typography sx={{ mt: 0.5 }}>
+            {affiliatesLine.charAt(0).toUpperCase() + affiliatesLine.slice(1)}.
+          </Typography>
+        )}
+      </Section>
+
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' },
+          alignItems: 'start',
+        }}
+      >
+        <JsonParam name="rules_json" raw={input.payload.rules_json} />
+        <JsonParam name="affiliate_ids_json" raw={input.payload.affiliate_ids_json} />
+      </Box>
+
+      <Section
+        title="API call"
+        actions={<CopyButton text={preview.curl} label="Copy curl command" />}
+      >
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          The same request as a curl command. The network token is a placeholder: the dashboard
+          never shows the real one.
+        </Typography>
+        <CodeBlock label="curl command" text={preview.curl} maxHeight={240} />
+      </Section>
+
+      <Section title="Try a conversion">
+        <RuleTester form={form} names={names} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,188 @@
+// The rule builder step: the list of rule rows, add/duplicate/remove/move, lint, JSON import.
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
+import { emptyRule, lint } from '../model';
+import type { GroupForm, LintIssue, RuleForm } from '../model/types';
+import { ImportDialog } from './import-dialog';
+import { RuleRow, type RuleRowActions } from './rule-row';
+
+const NO_ISSUES: readonly LintIssue[] = [];
+
+/** Lint issues grouped by the rule they concern; the rest concern the group as a whole. */
+export function groupIssues(issues: readonly LintIssue[]): {
+  byRule: Map<number, LintIssue[]>;
+  group: LintIssue[];
+} {
+  const byRule = new Map<number, LintIssue[]>();
+  const group: LintIssue[] = [];
+  for (const issue of issues) {
+    if (issue.ruleIndex === undefined) {
+      group.push(issue);
+      continue;
+    }
+    const list = byRule.get(issue.ruleIndex);
+    if (list) list.push(issue);
+    else byRule.set(issue.ruleIndex, [issue]);
+  }
+  return { byRule, group };
+}
+
+/** Lint of the whole form, computed once per change and at lower priority than typing. */
+export function useLint(): readonly LintIssue[] {
+  const { control } = useFormContext<GroupForm>();
+  const [rules, affiliateMode, affiliateIds] = useWatch({
+    control,
+    name: ['rules', 'affiliateMode', 'affiliateIds'],
+  });
+  const deferredRules = useDeferredValue(rules);
+  return useMemo(
+    () => lint({ rules: deferredRules, affiliateMode, affiliateIds }),
+    [deferredRules, affiliateMode, affiliateIds],
+  );
+}
+
+export function RulesStep() {
+  const { control, getValues, setValue } = useFormContext<GroupForm>();
+  const { fields, append, insert, remove, move, replace } = useFieldArray({
+    control,
+    name: 'rules',
+  });
+  const issues = useLint();
+  const { byRule, group } = useMemo(() => groupIssues(issues), [issues]);
+  const [importOpen, setImportOpen] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  // One actions object for every row; the field-array helpers it uses are stable.
+  const actions = useMemo<RuleRowActions>(() => {
+    const focusAfterRender = (find: () => HTMLElement | null | undefined) => {
+      requestAnimationFrame(() => find()?.focus());
+    };
+    return {
+      move(from, to) {
+        // Moving a row re-inserts its DOM node, which drops focus: put it back where it was,
+        // or on the row's other move button when the one pressed is now disabled.
+        const active =
+          document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        move(from, to);
+        focusAfterRender(() => {
+          if (!active || !active.isConnected) return null;
+          if (active instanceof HTMLButtonElement && active.disabled) {
+            return active
+              .closest<HTMLElement>('[data-rule-index]')
+              ?.querySelector<HTMLButtonElement>('button[aria-keyshortcuts]:not(:disabled)');
+          }
+          return document.activeElement === active ? null : active;
+        });
+      },
+      duplicate(index) {
+        insert(index + 1, structuredClone(getValues(`rules.${index}`)));
+      },
+      remove(index) {
+        const count = getValues('rules').length;
+        remove(index);
+        // Focus stays in the list: on the row that took this one's place, else "Add rule".
+        focusAfterRender(() => {
+          const next = Math.min(index, count - 2);
+          if (next < 0) return addRef.current;
+          return listRef.current?.querySelector<HTMLButtonElement>(
+            `[data-rule-index="${next}"] button[aria-label="Remove rule ${next + 1}"]`,
+          );
+        });
+      },
+    };
+  }, [insert, remove, move, getValues]);
+
+  const onImport = useCallback(
+    (result: {
+      rules: RuleForm[];
+      affiliateIds: string[];
+      name?: string;
+      description?: string;
+    }) => {
+      replace(result.rules);
+      setValue('affiliateIds', result.affiliateIds, { shouldDirty: true });
+      setValue('affiliateMode', result.affiliateIds.length > 0 ? 'selected' : 'all', {
+        shouldDirty: true,
+      });
+      // Imported name/description only fill empty fields: never overwrite what was typed.
+      if (result.name && getValues('name').trim() === '') {
+        setValue('name', result.name, { shouldDirty: true });
+      }
+      if (result.description && getValues('description').trim() === '') {
+        setValue('description', result.description, { shouldDirty: true });
+      }
+      setImportOpen(false);
+    },
+    [replace, setValue, getValues],
+  );
+
+  const ruleCount = fields.length;
+
+  return (
+    <Stack spacing={2}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1}
+        sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}
+      >
+        <div>
+          <Typography variant="h6" component="h2">
+            Rules
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {ruleCount === 0
+              ? 'No rules yet: without rules the group matches every conversion of its affiliates.'
+              : `${ruleCount} ${ruleCount === 1 ? 'rule' : 'rules'}; a conversion must match all of them. Alt+↑/↓ moves a rule.`}
+          </Typography>
+        </div>
+        <Button
+          variant="outlined"
+          startIcon={<FileUploadOutlinedIcon />}
+          onClick={() => setImportOpen(true)}
+        >
+          Import JSON
+        </Button>
+      </Stack>
+
+      {group.map((issue) => (
+        <Alert key={`${issue.code}:${issue.message}`} severity={issue.severity}>
+          {issue.message}
+        </Alert>
+      ))}
+
+      <Stack spacing={1.5} ref={listRef}>
+        {fields.map((f, i) => (
+          <RuleRow
+            key={f.id}
+            index={i}
+            isFirst={i === 0}
+            isLast={i === ruleCount - 1}
+            issues={byRule.get(i) ?? NO_ISSUES}
+            actions={actions}
+          />
+        ))}
+      </Stack>
+
+      <Box>
+        <Button
+          ref={addRef}
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => append(emptyRule())}
+        >
+          Add rule
+        </Button>
+      </Box>
+
+      <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImport={onImport} />
+    </Stack>
+  );
+}

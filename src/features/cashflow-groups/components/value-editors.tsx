@@ -1,0 +1,293 @@
+// The value editor a rule row shows for its field: countries, target rules, or free strings.
+import { memo, useMemo, useState, type ClipboardEvent, type Ref } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import TextField from '@mui/material/TextField';
+import { splitList } from '@/lib/split-list';
+import { cashflowGroupQueries } from '../api';
+import { COUNTRY_OPTIONS, countryName, isCountryCode } from '../model';
+import { fieldKind, type RuleField } from '../model/types';
+import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useTargetRuleNames } from './describe-names';
+
+export interface ValueEditorProps {
+  field: RuleField;
+  values: string[];
+  onChange: (values: string[]) => void;
+  onBlur: () => void;
+  inputRef: Ref<HTMLInputElement>;
+  error: string | undefined;
+}
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Only text with list separators is split on paste: a single sub value may contain spaces. */
+const LIST_SEPARATORS = /[\n\r\t,;]/;
+
+function addUnique(values: string[], added: string[]): string[] {
+  const seen = new Set(values);
+  const out = [...values];
+  for (const v of added) {
+    if (!seen.has(v)) {
+      seen.add(v);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+export const ValueEditor = memo(function ValueEditor(props: ValueEditorProps) {
+  switch (fieldKind(props.field)) {
+    case 'country':
+      return <CountryEditor {...props} />;
+    case 'target-rule':
+      return <TargetRuleEditor {...props} />;
+    case 'text':
+      return <TextValuesEditor {...props} />;
+  }
+});
+
+function helperFor(error: string | undefined, note: string | undefined, fallback: string) {
+  return error ?? note ?? fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free strings (source, aff_sub*, adv_sub*): chips, Enter or comma adds, a pasted list splits.
+
+function TextValuesEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
+  const [input, setInput] = useState('');
+
+  const commit = (text: string) => {
+    const added = splitList(text);
+    if (added.length > 0) onChange(addUnique(values, added));
+    setInput('');
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const text = event.clipboardData.getData('text');
+    if (!LIST_SEPARATORS.test(text)) return;
+    event.preventDefault();
+    commit(input + text);
+  };
+
+  return (
+    <Autocomplete<string, true, false, true>
+      multiple
+      freeSolo
+      options={[]}
+      value={values}
+      inputValue={input}
+      onInputChange={(_, next, reason) => {
+        if (reason === 'reset') return;
+        // A typed comma ends a value, as in most tag inputs.
+        if (next.endsWith(',')) commit(next.slice(0, -1));
+        else setInput(next);
+      }}
+      onChange={(_, next) => {
+        onChange(
+          addUnique(
+            [],
+            next.map((v) => v.trim()).filter((v) => v !== ''),
+          ),
+        );
+        setInput('');
+      }}
+      onBlur={() => {
+        // A value typed but not yet confirmed is kept rather than silently dropped.
+        if (input.trim() !== '') commit(input);
+        onBlur();
+      }}
+      renderValue={(selected, getItemProps) =>
+        selected.map((v, i) => {
+          const { key, ...itemProps } = getItemProps({ index: i });
+          return <Chip key={key} size="small" label={v} {...itemProps} />;
+        })
+      }
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Value"
+          size="small"
+          inputRef={inputRef}
+          error={error !== undefined}
+          helperText={helperFor(
+            error,
+            undefined,
+            'Enter or comma adds a value; a pasted list is split',
+          )}
+          placeholder={values.length === 0 ? 'Type a value' : undefined}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: {
+              ...params.slotProps.htmlInput,
+              onPaste,
+            },
+          }}
+        />
+      )}
+    />
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Countries: ISO 3166-1 alpha-2, searchable by name or code.
+
+const COUNTRY_CODES = COUNTRY_OPTIONS.map((c) => c.code);
+const countrySearchText = new Map(COUNTRY_OPTIONS.map((c) => [c.code, `${c.code} ${c.name}`]));
+const filterCountries = createFilterOptions<string>({
+  stringify: (code) => countrySearchText.get(code) ?? code,
+});
+
+function countryLabel(code: string): string {
+  const name = countryName(code);
+  return name ? `${name} (${code})` : code;
+}
+
+function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
+  const [note, setNote] = useState<string | undefined>(undefined);
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const text = event.clipboardData.getData('text');
+    const items = splitList(text);
+    if (items.length < 2) return;
+    event.preventDefault();
+    const codes = items.map((i) => i.toUpperCase());
+    const valid = codes.filter((c) => isCountryCode(c));
+    const ignored = codes.filter((c) => !isCountryCode(c));
+    onChange(addUnique(values, valid));
+    setNote(ignored.length > 0 ? `Not country codes, left out: ${ignored.join(', ')}` : undefined);
+  };
+
+  return (
+    <Autocomplete<string, true, false, false>
+      multiple
+      disableCloseOnSelect
+      options={COUNTRY_CODES}
+      value={values}
+      filterOptions={filterCountries}
+      getOptionLabel={countryLabel}
+      onChange={(_, next) => {
+        onChange(next);
+        setNote(undefined);
+      }}
+      onBlur={onBlur}
+      renderValue={(selected, getItemProps) =>
+        selected.map((code, i) => {
+          const { key, ...itemProps } = getItemProps({ index: i });
+          const known = isCountryCode(code);
+          return (
+            <Chip
+              key={key}
+              size="small"
+              label={known ? code : `${code} (unknown)`}
+              title={known ? countryName(code) : 'Not an ISO 3166-1 country code'}
+              color={known ? 'default' : 'error'}
+              {...itemProps}
+            />
+          );
+        })
+      }
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Value"
+          size="small"
+          inputRef={inputRef}
+          error={error !== undefined}
+          helperText={helperFor(error, note, 'Search by country name or code')}
+          placeholder={values.length === 0 ? 'Choose countries' : undefined}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: {
+              ...params.slotProps.htmlInput,
+              onPaste,
+            },
+          }}
+        />
+      )}
+    />
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Advanced targeting rules: the network's target rules, by name or id.
+
+function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
+  const [open, setOpen] = useState(false);
+  const [input, setInput] = useState('');
+  const search = useDebouncedValue(input.trim(), SEARCH_DEBOUNCE_MS);
+  const known = useTargetRuleNames();
+  const query = useQuery({ ...cashflowGroupQueries.targetRules(search), enabled: open });
+
+  const names = useMemo(() => {
+    const map = new Map<string, string>(Object.entries(known));
+    for (const r of query.data ?? []) map.set(String(r.id), r.name);
+    return map;
+  }, [known, query.data]);
+  const options = useMemo(() => (query.data ?? []).map((r) => String(r.id)), [query.data]);
+  const label = (id: string) => {
+    const name = names.get(id);
+    return name ? `${name} (#${id})` : `#${id}`;
+  };
+
+  return (
+    <Autocomplete<string, true, false, false>
+      multiple
+      disableCloseOnSelect
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      options={options}
+      value={values}
+      loading={query.isFetching}
+      getOptionLabel={label}
+      // The server searched already; also match the id typed as digits.
+      filterOptions={(opts) => {
+        const q = input.trim().toLowerCase();
+        if (!q) return opts;
+        return opts.filter(
+          (id) =>
+            id.includes(q.replace(/^#/, '')) || (names.get(id) ?? '').toLowerCase().includes(q),
+        );
+      }}
+      inputValue={input}
+      onInputChange={(_, next, reason) => {
+        if (reason !== 'reset') setInput(next);
+      }}
+      onChange={(_, next) => onChange(next)}
+      onBlur={onBlur}
+      noOptionsText={query.isError ? 'Could not load target rules' : 'No target rule matches'}
+      renderValue={(selected, getItemProps) =>
+        selected.map((id, i) => {
+          const { key, ...itemProps } = getItemProps({ index: i });
+          return <Chip key={key} size="small" label={label(id)} {...itemProps} />;
+        })
+      }
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Value"
+          size="small"
+          inputRef={inputRef}
+          error={error !== undefined}
+          helperText={helperFor(error, undefined, 'Search target rules by name or ID')}
+          placeholder={values.length === 0 ? 'Choose target rules' : undefined}
+          slotProps={{
+            ...params.slotProps,
+            input: {
+              ...params.slotProps.input,
+              endAdornment: (
+                <>
+                  {query.isFetching && <CircularProgress color="inherit" size={16} />}
+                  {params.slotProps.input.endAdornment}
+                </>
+              ),
+            },
+          }}
+        />
+      )}
+    />
+  );
+}

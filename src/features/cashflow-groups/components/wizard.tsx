@@ -1,0 +1,498 @@
+// The new-group wizard: one react-hook-form instance for all four steps, the step in the URL,
+// per-step validation on "Next", autosaved drafts, and the create call with its outcomes.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useFormState, type Control, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Step from '@mui/material/Step';
+import StepButton from '@mui/material/StepButton';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { affiliateQueries, cashflowGroupQueries } from '../api';
+import { describeGroup, groupFormSchema, type GroupForm } from '../model';
+import {
+  STEP_FIELDS,
+  STEP_TITLES,
+  WIZARD_STEPS,
+  stepIndex,
+  type WizardStep,
+} from '../hooks/wizard-steps';
+import { useWizardStep } from '../hooks/use-wizard-step';
+import {
+  clearDraft,
+  hasContent,
+  useDraftAutosave,
+  useDraftStatus,
+  type DraftStatus,
+} from '../hooks/use-draft';
+import { useLeaveGuard } from '../hooks/use-leave-guard';
+import { useCreateGroup, type CreateRefusal } from '../hooks/use-create-group';
+import { takenMessage } from '../hooks/use-name-check';
+import { AffiliatesStep } from './affiliates-step';
+import { CreatedPanel, CreateStatus } from './create-outcome';
+import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
+import { DetailsStep } from './details-step';
+import { ReviewStep } from './review-step';
+import { RulesStep } from './rules-step';
+
+export interface WizardInitial {
+  form: GroupForm;
+  step: WizardStep;
+  idempotencyKey?: string;
+}
+
+function stepHasError(errors: Record<string, unknown>, step: WizardStep): boolean {
+  return STEP_FIELDS[step].some((f) => errors[f] !== undefined);
+}
+
+/** The stepper subscribes to errors on its own, so the wizard does not re-render with them. */
+function WizardStepper({
+  control,
+  current,
+  reached,
+  serverErrorStep,
+  onSelect,
+}: {
+  control: Control<GroupForm>;
+  current: WizardStep;
+  reached: number;
+  serverErrorStep: WizardStep | undefined;
+  onSelect: (step: WizardStep) => void;
+}) {
+  const { errors } = useFormState({ control });
+  const active = stepIndex(current);
+  return (
+    <Stepper nonLinear activeStep={active} sx={{ mb: 3 }} aria-label="Steps">
+      {WIZARD_STEPS.map((step, i) => {
+        const error =
+          stepHasError(errors as Record<string, unknown>, step) || serverErrorStep === step;
+        const completed = i < reached && i !== active && !error;
+        return (
+          <Step key={step} completed={completed} disabled={i > reached}>
+            <StepButton
+              onClick={() => onSelect(step)}
+              aria-current={i === active ? 'step' : undefined}
+              optional={
+                error ? (
+                  <Typography variant="caption" color="error">
+                    Needs attention
+                  </Typography>
+                ) : undefined
+              }
+            >
+              <StepLabel error={error}>{STEP_TITLES[step]}</StepLabel>
+            </StepButton>
+          </Step>
+        );
+      })}
+    </Stepper>
+  );
+}
+
+function DraftNote({ status }: { status: DraftStatus }) {
+  const { savedAt, failed } = useDraftStatus(status);
+  if (failed) {
+    return (
+      <Typography variant="caption" color="error">
+        The draft could not be saved on this device (storage full or blocked).
+      </Typography>
+    );
+  }
+  if (!savedAt) return null;
+  const time = new Date(savedAt).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return (
+    <Typography variant="caption" color="text.secondary">
+      Draft saved on this device at {time}
+    </Typography>
+  );
+}
+
+export function CashflowWizard({
+  initial,
+  onCreateAnother,
+}: {
+  initial: WizardInitial;
+  onCreateAnother: () => void;
+}) {
+  return (
+    <TargetRuleNamesProvider>
+      <WizardBody initial={initial} onCreateAnother={onCreateAnother} />
+    </TargetRuleNamesProvider>
+  );
+}
+
+function WizardBody({
+  initial,
+  onCreateAnother,
+}: {
+  initial: WizardInitial;
+  onCreateAnother: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useForm<GroupForm>({
+    resolver: zodResolver(groupFormSchema),
+    defaultValues: initial.form,
+    // Errors appear once a field is left, then follow every change.
+    mode: 'onTouched',
+  });
+  const { control, trigger, getValues, getFieldState, setError, setFocus, watch } = form;
+
+  // ---- The step: in the URL, never beyond the furthest step reached through validation.
+  const { urlStep, setStep } = useWizardStep();
+  const [reached, setReached] = useState(() => stepIndex(initial.step));
+  const current: WizardStep =
+    urlStep !== undefined && stepIndex(urlStep) <= reached
+      ? urlStep
+      : (WIZARD_STEPS[reached] ?? 'details');
+  useEffect(() => {
+    if (urlStep !== current) setStep(current, { replace: true });
+  }, [urlStep, current, setStep]);
+
+  const stepRef = useRef(current);
+  const keyRef = useRef(initial.idempotencyKey);
+
+  // ---- Drafts.
+  const autosave = useDraftAutosave({
+    watch,
+    getValues,
+    getStep: () => stepRef.current,
+    getIdempotencyKey: () => keyRef.current,
+  });
+  useEffect(() => {
+    stepRef.current = current;
+    autosave.flush();
+  }, [current, autosave]);
+
+  // ---- Create.
+  const [created, setCreated] = useState<{ id: string; form: GroupForm } | null>(null);
+  const [serverError, setServerError] = useState<CreateRefusal | null>(null);
+  const pendingFocus = useRef<FieldPath<GroupForm> | null>(null);
+
+  const onKeyChange = useCallback(
+    (key: string | undefined) => {
+      keyRef.current = key;
+      autosave.flush();
+    },
+    [autosave],
+  );
+  const onCreated = useCallback(
+    (id: string) => {
+      autosave.stop();
+      clearDraft();
+      setServerError(null);
+      setCreated({ id, form: getValues() });
+    },
+    [autosave, getValues],
+  );
+  const onRefused = useCallback(
+    (refusal: CreateRefusal) => {
+      setServerError(refusal);
+      if (refusal.field) {
+        const field = refusal.field as FieldPath<GroupForm>;
+        setError(field, { type: 'server', message: refusal.message });
+        pendingFocus.current = field;
+      }
+      if (refusal.step !== 'review') setStep(refusal.step);
+    },
+    [setError, setStep],
+  );
+  const creator = useCreateGroup({
+    ...(initial.idempotencyKey !== undefined && { initialKey: initial.idempotencyKey }),
+    onKeyChange,
+    onCreated,
+    onRefused,
+  });
+
+  // ---- Leaving with work in it asks first (the draft is flushed either way).
+  const blocker = useLeaveGuard(() => created === null && hasContent(getValues()));
+
+  // ---- Focus: on a step change, the step's heading (or the field a server error names).
+  const contentRef = useRef<HTMLDivElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const field = pendingFocus.current;
+    pendingFocus.current = null;
+    if (field) {
+      // The field mounts with the step; focus it after that render.
+      requestAnimationFrame(() => setFocus(field));
+      return;
+    }
+    const heading = contentRef.current?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [current, setFocus]);
+
+  // ---- Per-step checks that the schema cannot make (they ask the network).
+  const ensureNameFree = useCallback(async (): Promise<boolean> => {
+    const name = getValues('name').trim();
+    try {
+      const r = await queryClient.fetchQuery({
+        ...cashflowGroupQueries.nameCheck(name),
+        retry: false,
+      });
+      if (r.taken) {
+        setError(
+          'name',
+          { type: 'taken', message: takenMessage(r.id === undefined ? undefined : String(r.id)) },
+          { shouldFocus: true },
+        );
+        return false;
+      }
+    } catch {
+      // The check is a convenience: the create call refuses a taken name anyway.
+    }
+    return true;
+  }, [getValues, queryClient, setError]);
+
+  const ensureAffiliatesKnown = useCallback(async (): Promise<boolean> => {
+    const { affiliateMode, affiliateIds } = getValues();
+    if (affiliateMode !== 'selected' || affiliateIds.length === 0) return true;
+    try {
+      const r = await queryClient.fetchQuery({
+        ...affiliateQueries.byIds(affiliateIds),
+        retry: false,
+      });
+      if (r.unknown.length > 0) {
+        setError('affiliateIds', {
+          type: 'unknown',
+          message: `The network does not know ${r.unknown.length === 1 ? 'this ID' : 'these IDs'}: ${r.unknown.join(', ')}. Remove ${r.unknown.length === 1 ? 'it' : 'them'} to go on.`,
+        });
+        return false;
+      }
+    } catch {
+      // Could not ask: let the create call decide.
+    }
+    return true;
+  }, [getValues, queryClient, setError]);
+
+  const validateStep = useCallback(
+    async (step: WizardStep): Promise<boolean> => {
+      if (step === 'review') return trigger(undefined, { shouldFocus: true });
+      const ok = await trigger(STEP_FIELDS[step], { shouldFocus: true });
+      if (!ok) return false;
+      if (step === 'details') return ensureNameFree();
+      if (step === 'affiliates') return ensureAffiliatesKnown();
+      return true;
+    },
+    [trigger, ensureNameFree, ensureAffiliatesKnown],
+  );
+
+  const validating = useRef(false);
+  const [busy, setBusy] = useState(false);
+  /** Moves forward through every step in between, stopping at the first that does not pass. */
+  const goForward = useCallback(
+    async (target: WizardStep) => {
+      if (validating.current) return;
+      validating.current = true;
+      setBusy(true);
+      try {
+        for (let i = stepIndex(current); i < stepIndex(target); i += 1) {
+          const step = WIZARD_STEPS[i] as WizardStep;
+          if (!(await validateStep(step))) {
+            if (step !== current) setStep(step);
+            return;
+          }
+        }
+        setReached((r) => Math.max(r, stepIndex(target)));
+        setStep(target);
+      } finally {
+        validating.current = false;
+        setBusy(false);
+      }
+    },
+    [current, validateStep, setStep],
+  );
+
+  const onSelectStep = useCallback(
+    (step: WizardStep) => {
+      if (stepIndex(step) <= stepIndex(current)) setStep(step);
+      else void goForward(step);
+    },
+    [current, goForward, setStep],
+  );
+
+  const next = WIZARD_STEPS[stepIndex(current) + 1];
+  const back = WIZARD_STEPS[stepIndex(current) - 1];
+
+  const onCreate = useCallback(async () => {
+    setServerError(null);
+    // Everything is validated again: an import or a draft may have brought in what no step saw.
+    const ok = await trigger();
+    if (!ok) {
+      // getFieldState reads the errors without subscribing the whole wizard to them.
+      const firstBad = WIZARD_STEPS.find((s) =>
+        STEP_FIELDS[s].some((f) => getFieldState(f).invalid),
+      );
+      if (firstBad && firstBad !== 'review') setStep(firstBad);
+      return;
+    }
+    await creator.create(getValues());
+  }, [trigger, creator, getValues, getFieldState, setStep]);
+
+  const summary = useSummary(created?.form);
+
+  if (created) {
+    return (
+      <CreatedPanel
+        id={created.id}
+        name={created.form.name.trim()}
+        summary={summary}
+        onCreateAnother={onCreateAnother}
+      />
+    );
+  }
+
+  const sending = creator.state.status === 'sending';
+  const createBlocked =
+    sending ||
+    creator.state.status === 'unknown' ||
+    creator.state.status === 'checking' ||
+    creator.state.status === 'check-failed' ||
+    creator.state.status === 'not-created';
+
+  return (
+    <FormProvider {...form}>
+      <WizardStepper
+        control={control}
+        current={current}
+        reached={reached}
+        serverErrorStep={
+          serverError && serverError.step !== 'review' ? serverError.step : undefined
+        }
+        onSelect={onSelectStep}
+      />
+
+      {serverError && serverError.step !== 'review' && (
+        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setServerError(null)}>
+          <AlertTitle>HasOffers did not create the group</AlertTitle>
+          {serverError.message}
+          {serverError.step !== current && (
+            <Button size="small" sx={{ ml: 1 }} onClick={() => setStep(serverError.step)}>
+              Go to {STEP_TITLES[serverError.step]}
+            </Button>
+          )}
+        </Alert>
+      )}
+
+      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
+        <Box ref={contentRef}>
+          {current === 'details' && <DetailsStep />}
+          {current === 'rules' && <RulesStep />}
+          {current === 'affiliates' && <AffiliatesStep />}
+          {current === 'review' && <ReviewStep />}
+        </Box>
+      </Paper>
+
+      {current === 'review' && (
+        <Box sx={{ mt: 2 }}>
+          <CreateStatus
+            state={creator.state}
+            onCheck={() => void creator.check(getValues())}
+            onRetry={() => void creator.create(getValues())}
+            onDismiss={creator.dismiss}
+          />
+        </Box>
+      )}
+
+      <Stack
+        direction="row"
+        spacing={1.5}
+        sx={{
+          mt: 2,
+          py: 1.5,
+          alignItems: 'center',
+          position: 'sticky',
+          bottom: 0,
+          bgcolor: 'background.default',
+          borderTop: 1,
+          borderColor: 'divider',
+          zIndex: 2,
+        }}
+      >
+        <Button
+          variant="outlined"
+          disabled={!back || sending}
+          onClick={() => back && setStep(back)}
+        >
+          Back
+        </Button>
+        {next ? (
+          <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
+            Next
+          </Button>
+        ) : (
+          <Button variant="contained" disabled={createBlocked} onClick={() => void onCreate()}>
+            {sending ? 'Creating…' : 'Create group'}
+          </Button>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <DraftNote status={autosave.status} />
+      </Stack>
+
+      <Dialog
+        open={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        aria-labelledby="leave-wizard-title"
+      >
+        <DialogTitle id="leave-wizard-title">Leave the new group?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The group has not been created. Your draft stays saved on this device, and you can
+            resume it when you come back, or discard it now.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button
+            color="error"
+            onClick={() => {
+              autosave.stop();
+              clearDraft();
+              blocker.proceed?.();
+            }}
+          >
+            Discard draft and leave
+          </Button>
+          <Button
+            onClick={() => {
+              autosave.flush();
+              blocker.proceed?.();
+            }}
+          >
+            Leave
+          </Button>
+          <Button variant="contained" onClick={() => blocker.reset?.()}>
+            Stay
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </FormProvider>
+  );
+}
+
+function useSummary(form: GroupForm | undefined): string[] {
+  const names = useDescribeNames(form?.affiliateIds ?? NO_IDS);
+  return useMemo(() => (form ? describeGroup(form, names) : []), [form, names]);
+}
+
+const NO_IDS: string[] = [];
