@@ -75,6 +75,21 @@ describe('/api/hasoffers', () => {
     expect(upstream?.headers['x-requested-with']).toBeUndefined();
   });
 
+  it('passes the answer through byte for byte, the token member aside (id order kept)', async () => {
+    const query = 'Target=Affiliate&Method=findAll&limit=5&sort[company]=desc&fields[]=company';
+    const direct = await fetch(
+      `${emulators.hasOffersUrl}/Apiv3/json?${query}&NetworkToken=${TOKEN}`,
+    );
+    const directText = await direct.text();
+    const viaBff = await call(`${api()}?${query}`);
+    expect(directText).toContain(`"NetworkToken":"${TOKEN}",`);
+    expect(viaBff.text).toBe(directText.replace(`"NetworkToken":"${TOKEN}",`, ''));
+    // The sort is descending by company, so the ids are not in ascending order.
+    const ids = [...viaBff.text.matchAll(/"(\d+)":\{"Affiliate"/g)].map((m) => Number(m[1]));
+    expect(ids.length).toBe(5);
+    expect(ids).not.toEqual([...ids].sort((a, b) => a - b));
+  });
+
   it('accepts a read as a form POST from the browser', async () => {
     const res = await postForm(
       api(),

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { HasOffersUpstream } from '../config';
 import { HttpError, sendError } from '../errors';
 import { fetchUpstream, type UpstreamResponse } from '../upstream/fetch-upstream';
+import { removeJsonMembers } from '../upstream/json-members';
 import { sendUpstreamJson } from '../upstream/reply';
 import { findHasOffersCall } from './allowlist';
 import {
@@ -24,19 +25,6 @@ export interface HasOffersRoutesOptions {
   redact: (text: string) => string;
   rateLimit: RateLimiterOptions;
   idempotency: IdempotencyOptions;
-}
-
-/** `request` echoes every parameter, the token included: drop it (redaction already ran). */
-export function dropEchoedToken(json: unknown): unknown {
-  if (typeof json === 'object' && json !== null && 'request' in json) {
-    const request = json.request;
-    if (typeof request === 'object' && request !== null) {
-      for (const key of Object.keys(request)) {
-        if (key.toLowerCase() === 'networktoken') delete (request as Record<string, unknown>)[key];
-      }
-    }
-  }
-  return json;
 }
 
 /** Whether a create really happened: HTTP 200 and the envelope's `status === 1`. */
@@ -126,7 +114,8 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
     return sendUpstreamJson(reply, res, {
       upstream: 'hasoffers',
       redact: opts.redact,
-      transform: dropEchoedToken,
+      // `request` echoes every parameter, the token included (redaction already blanked it).
+      editJson: (json) => removeJsonMembers(json, 'NetworkToken'),
     });
   };
 

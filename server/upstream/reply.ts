@@ -9,8 +9,17 @@ const label: Record<UpstreamName, string> = { exness: 'Exness', hasoffers: 'HasO
 export interface SendUpstreamOptions {
   upstream: UpstreamName;
   redact: (text: string) => string;
-  /** Edits the parsed answer (after redaction), e.g. to drop echoed fields. */
-  transform?: (json: unknown) => unknown;
+  /** Edits the answer's JSON text (after redaction; it is valid JSON), e.g. to drop a field. */
+  editJson?: (json: string) => string;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function sendUpstreamJson(
@@ -33,13 +42,7 @@ export function sendUpstreamJson(
     return reply.code(res.status).send();
   }
   const redacted = options.redact(res.text);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(redacted) as unknown;
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined) {
+  if (!isJson(redacted)) {
     reply.log.warn({ upstream: options.upstream, status: res.status }, 'upstream answer not JSON');
     // An HTML error page from a proxy, say: it may name hosts, and the browser expects JSON.
     return sendError(
@@ -49,8 +52,8 @@ export function sendUpstreamJson(
       `The ${name} API answered in an unexpected form (status ${res.status}).`,
     );
   }
-  // Untouched text when there is nothing to edit: no re-encoding of numbers or unicode.
-  const body = options.transform ? JSON.stringify(options.transform(parsed)) : redacted;
+  // The text itself, not a re-encoding: numbers, unicode and key order stay as the upstream sent.
+  const body = options.editJson ? options.editJson(redacted) : redacted;
   const retryAfter = res.headers.get('retry-after');
   if (retryAfter) reply.header('Retry-After', retryAfter);
   return reply.code(res.status).type('application/json; charset=utf-8').send(body);
