@@ -49,7 +49,10 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
   });
 
   app.setErrorHandler(handleError);
-  registerSecurity(app, { allowedOrigins: config.allowedOrigins });
+  registerSecurity(app, {
+    allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
+  });
 
   app.get('/api/health', async (): Promise<HealthBody> => ({
     status: 'ok',

@@ -35,6 +35,8 @@ interface CommonConfig {
   logLevel: LogLevel;
   /** Origins accepted besides the request's own (e.g. another dev front end). Exact match. */
   allowedOrigins: string[];
+  /** Host names (Host header, port ignored) accepted besides the loopback names. */
+  allowedHosts: string[];
 }
 
 /** The settings as read from the environment; emulated upstreams have no URL yet. */
@@ -159,9 +161,28 @@ const envSchema = z.object({
       (list) => list.every(isOrigin),
       'ALLOWED_ORIGINS must be a comma-separated list of origins like http://localhost:5173',
     ),
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+    )
+    .refine(
+      (list) => list.every(isHostName),
+      'ALLOWED_HOSTS must be a comma-separated list of host names like dashboard.example.com',
+    ),
   EXNESS_EMULATOR_PORT: port('EXNESS_EMULATOR_PORT', 4010),
   HASOFFERS_EMULATOR_PORT: port('HASOFFERS_EMULATOR_PORT', 4020),
 });
+
+/** A DNS name (dot-separated labels) or a bracketed IPv6 address, as in a Host header. */
+function isHostName(s: string): boolean {
+  if (/^\[[0-9a-f:.]+\]$/.test(s)) return true;
+  return s.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label));
+}
 
 function isOrigin(s: string): boolean {
   try {
@@ -258,6 +279,7 @@ export function loadConfig(
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
     useEmulators: e.USE_EMULATORS,
     emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },
     exness,
@@ -286,6 +308,7 @@ export function resolveConfig(config: Config, emulators: EmulatorEndpoints): App
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
     exness: exnessUpstream,
     hasoffers: hasOffersUpstream,
   };

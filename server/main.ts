@@ -36,6 +36,12 @@ async function main(): Promise<void> {
     ...(staticRoot && { staticRoot }),
   });
   if (!staticRoot) app.log.warn('dist/ has no index.html (run `npm run build`): serving /api only');
+  if (
+    !['127.0.0.1', 'localhost', '::1'].includes(config.host) &&
+    config.allowedHosts.length === 0
+  ) {
+    app.log.warn('ALLOWED_HOSTS is empty: only requests to localhost/127.0.0.1 will be served');
+  }
 
   onShutdownSignal(async () => {
     await app.close();

@@ -27,13 +27,32 @@ export function isAllowedOrigin(
   }
 }
 
+/** Always accepted: the names a browser on this machine uses for a loopback server. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The Host header names one of our own host names (port ignored). Without this, a DNS-rebinding
+ * page (evil.example resolving to 127.0.0.1) would be same-origin with the BFF and pass the
+ * Origin and X-Requested-With checks.
+ */
+export function isAllowedHost(host: string | undefined, allowedHosts: readonly string[]): boolean {
+  if (host === undefined) return false;
+  let name: string;
+  try {
+    name = new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return LOOPBACK_HOSTS.includes(name) || allowedHosts.includes(name);
+}
+
 function needsCsrfHeader(request: FastifyRequest): boolean {
   return request.method !== 'GET' && request.method !== 'HEAD';
 }
 
 export function registerSecurity(
   app: FastifyInstance,
-  options: { allowedOrigins: readonly string[] },
+  options: { allowedOrigins: readonly string[]; allowedHosts: readonly string[] },
 ): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -43,6 +62,13 @@ export function registerSecurity(
     // Upstream data is per-partner and live: no cache (browser or shared) may keep it.
     if (api) reply.header('Cache-Control', 'no-store');
 
+    // Health stays open to any Host: infrastructure probes call it by IP, and it holds no data.
+    if (
+      !isAllowedHost(request.headers.host, options.allowedHosts) &&
+      request.url !== '/api/health'
+    ) {
+      return sendError(reply, 403, 'Forbidden', 'This host name is not served here.');
+    }
     const origin = request.headers.origin;
     if (
       origin !== undefined &&

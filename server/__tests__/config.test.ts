@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       useEmulators: false,
       allowedOrigins: [],
+      allowedHosts: [],
       emulatorPorts: { exness: 4010, hasoffers: 4020 },
       exness: {
         mode: 'real',
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       UPSTREAM_TIMEOUT_MS: '4000',
       LOG_LEVEL: 'DEBUG',
       ALLOWED_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
+      ALLOWED_HOSTS: 'Dashboard.Example.com,[::1]',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -69,6 +71,7 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 4000,
       logLevel: 'debug',
       allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      allowedHosts: ['dashboard.example.com', '[::1]'],
     });
   });
 
@@ -122,8 +125,9 @@ describe('loadConfig', () => {
       EXNESS_API_URL: 'ftp://user:pw@example.com',
       HASOFFERS_NETWORK_ID: 'evil.com/x',
       ALLOWED_ORIGINS: 'http://ok.example, not an origin',
+      ALLOWED_HOSTS: 'ok.example, bad_host:8080',
     });
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
     for (const name of [
       'BFF_PORT',
       'UPSTREAM_TIMEOUT_MS',
@@ -132,6 +136,7 @@ describe('loadConfig', () => {
       'EXNESS_API_URL',
       'HASOFFERS_NETWORK_ID',
       'ALLOWED_ORIGINS',
+      'ALLOWED_HOSTS',
     ]) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }

@@ -41,6 +41,7 @@ export function testConfig(
     upstreamTimeoutMs: overrides.upstreamTimeoutMs ?? 4000,
     logLevel: 'info',
     allowedOrigins: [],
+    allowedHosts: [],
     exness: {
       mode: 'emulated',
       apiUrl: emulators.exnessUrl,

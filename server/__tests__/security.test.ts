@@ -1,5 +1,6 @@
 // Security basics, health, 404s and the production static files, over real HTTP.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,11 @@ beforeAll(async () => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>Dashboard</title>');
   await writeFile(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
-  const config = { ...testConfig(nowhere), allowedOrigins: ['http://localhost:5173'] };
+  const config = {
+    ...testConfig(nowhere),
+    allowedOrigins: ['http://localhost:5173'],
+    allowedHosts: ['dashboard.example.com'],
+  };
   bff = await startBff(config, { staticRoot: dist });
 });
 
@@ -96,6 +101,37 @@ describe('cross-site protection', () => {
     });
     expect(res.status).toBe(413);
     expect(res.json).toMatchObject({ code: 'PayloadTooLarge' });
+  });
+});
+
+/** fetch() will not send a Host of our choosing; node:http will. */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers: { Host: host } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('host names (DNS rebinding)', () => {
+  it('serves loopback names and ALLOWED_HOSTS, refuses any other Host', async () => {
+    for (const host of ['127.0.0.1:5173', 'localhost', '[::1]:8787', 'Dashboard.Example.com']) {
+      expect((await getWithHost(`${bff.url}/api/nope`, host)).status, host).toBe(404);
+    }
+    for (const host of ['evil.example', 'evil.example:8787', '127.0.0.1.evil.example']) {
+      const res = await getWithHost(`${bff.url}/api/nope`, host);
+      expect(res.status, host).toBe(403);
+      expect(JSON.parse(res.body)).toMatchObject({ code: 'Forbidden' });
+      expect((await getWithHost(`${bff.url}/`, host)).status).toBe(403);
+    }
+  });
+
+  it('keeps /api/health open to any Host (probes call by IP)', async () => {
+    expect((await getWithHost(`${bff.url}/api/health`, '10.1.2.3:8787')).status).toBe(200);
   });
 });
 

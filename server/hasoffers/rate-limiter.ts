@@ -7,7 +7,13 @@ import { HttpError } from '../errors';
  * tools included). 45 leaves a margin; one BFF process is assumed (several would need a shared
  * store).
  */
-export const HASOFFERS_RATE_LIMIT = { limit: 45, windowMs: 10_000, maxQueue: 20, maxWaitMs: 5_000 };
+export const HASOFFERS_RATE_LIMIT = {
+  limit: 45,
+  windowMs: 10_000,
+  maxQueue: 20,
+  // Plus the upstream timeout (15 s by default), this stays within the browser's 20 s.
+  maxWaitMs: 3_000,
+};
 
 export interface RateLimiterOptions {
   /** Calls allowed per window. */
