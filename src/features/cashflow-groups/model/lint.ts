@@ -2,7 +2,14 @@
 // values, duplicates, and pairs of rules that can never both hold. Linear in values except the
 // pairwise check, which only compares distinct rules on the same field.
 import { isValidValue, matchKey } from './values';
-import { FIELD_LABELS, fieldKind, type GroupForm, type LintIssue, type RuleForm } from './types';
+import {
+  FIELD_LABELS,
+  fieldKind,
+  type GroupForm,
+  type LintIssue,
+  type Operator,
+  type RuleForm,
+} from './types';
 
 type LintInput = Pick<GroupForm, 'rules' | 'affiliateMode' | 'affiliateIds'>;
 
@@ -15,6 +22,7 @@ interface Prepared {
   keySet: Set<string>;
   /** For positive IN/IS: the values a click must equal (IS: only the first counts). */
   allowed: Set<string> | undefined;
+  allowedKeys: string[] | undefined;
 }
 
 function quoteList(values: string[]): string {
@@ -84,93 +92,222 @@ function ruleIssues(rule: RuleForm, index: number, issues: LintIssue[]): Prepare
       ruleIndex: index,
     });
   }
-  let allowed: Set<string> | undefined;
-  if (!rule.negate && rule.operator === 'IN') allowed = keySet;
-  else if (!rule.negate && rule.operator === 'IS') allowed = new Set(keys.slice(0, 1));
-  return { index, rule, keys, keySet, allowed };
+  let allowedKeys: string[] | undefined;
+  if (!rule.negate && rule.operator === 'IN') allowedKeys = keys;
+  else if (!rule.negate && rule.operator === 'IS') allowedKeys = keys.slice(0, 1);
+  const allowed = allowedKeys && (rule.operator === 'IN' ? keySet : new Set(allowedKeys));
+  return { index, rule, keys, keySet, allowed, allowedKeys };
+}
+
+// The pair checks below run up to LINT_PAIR_BUDGET times per lint: plain loops, no closures or
+// temporary arrays, so a 1,000-rule group stays well inside a frame.
+
+function anyKey(keys: readonly string[], test: (key: string) => boolean): boolean {
+  for (let i = 0; i < keys.length; i++) if (test(keys[i] as string)) return true;
+  return false;
 }
 
 /** Whether a concrete (comparison-key) value passes rule p. */
 function passes(p: Prepared, value: string): boolean {
-  const { operator, negate } = p.rule;
-  let hit: boolean;
-  switch (operator) {
+  let hit = false;
+  const keys = p.keys;
+  switch (p.rule.operator) {
     case 'IN':
       hit = p.keySet.has(value);
       break;
     case 'IS':
-      hit = p.keys[0] === value;
+      hit = keys[0] === value;
       break;
     case 'STARTS_WITH':
-      hit = p.keys.some((k) => value.startsWith(k));
+      for (let i = 0; i < keys.length && !hit; i++) hit = value.startsWith(keys[i] as string);
       break;
     case 'CONTAINS':
-      hit = p.keys.some((k) => value.includes(k));
+      for (let i = 0; i < keys.length && !hit; i++) hit = value.includes(keys[i] as string);
       break;
     case 'ENDS_WITH':
-      hit = p.keys.some((k) => value.endsWith(k));
+      for (let i = 0; i < keys.length && !hit; i++) hit = value.endsWith(keys[i] as string);
       break;
   }
-  return negate ? !hit : hit;
+  return p.rule.negate ? !hit : hit;
 }
 
 /** Whether matching pattern p (positive) forces matching pattern q (its negation excludes it). */
-function implies(pOp: string, p: string, qOp: string, q: string): boolean {
+function implies(pOp: Operator, p: string, qOp: Operator, q: string): boolean {
   if (qOp === 'CONTAINS') return p.includes(q);
   if (pOp === 'STARTS_WITH' && qOp === 'STARTS_WITH') return p.startsWith(q);
   if (pOp === 'ENDS_WITH' && qOp === 'ENDS_WITH') return p.endsWith(q);
   return false;
 }
 
-const PATTERNS = new Set(['STARTS_WITH', 'CONTAINS', 'ENDS_WITH']);
-
-/** Whether no click can satisfy both rules (both on the same field). */
+/**
+ * Whether no click can satisfy both rules (same field; the pairing tables have already left
+ * out kinds that can always both hold, and EQ+ pairs of non-target fields).
+ */
 function contradicts(a: Prepared, b: Prepared): boolean {
-  if (fieldKind(a.rule.field) === 'target-rule') {
-    // A click may satisfy several target rules at once, so only "one of S" against
-    // "none of T" with S inside T is impossible.
-    const pos = a.allowed ?? b.allowed;
-    const neg = a.allowed ? b : a;
-    if (!pos || !neg.rule.negate || PATTERNS.has(neg.rule.operator)) return false;
-    for (const v of pos) if (passes(neg, v)) return false;
-    return true;
-  }
-  const setA = a.allowed;
-  const setB = b.allowed;
-  if (setA && setB) {
-    const [small, large] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
-    for (const v of small) if (large.has(v)) return false;
-    return true;
-  }
-  if (setA || setB) {
+  if (a.allowedKeys && b.allowed)
+    return !anyKey(a.allowedKeys, (v) => (b.allowed as Set<string>).has(v));
+  if (a.allowedKeys || b.allowedKeys) {
     // The click must equal one of the allowed values; does any of them pass the other rule?
-    const allowed = (setA ?? setB) as Set<string>;
-    const other = setA ? b : a;
-    for (const v of allowed) if (passes(other, v)) return false;
+    const allowed = (a.allowedKeys ?? b.allowedKeys) as string[];
+    const other = a.allowedKeys ? b : a;
+    for (let i = 0; i < allowed.length; i++) if (passes(other, allowed[i] as string)) return false;
     return true;
   }
-  // Two pattern rules.
-  const { rule: ra } = a;
-  const { rule: rb } = b;
+  const ra = a.rule;
+  const rb = b.rule;
   if (!ra.negate && !rb.negate) {
     // Two prefixes (or suffixes) are compatible when one extends the other.
-    const sameKind =
-      ra.operator === rb.operator && (ra.operator === 'STARTS_WITH' || ra.operator === 'ENDS_WITH');
-    if (!sameKind) return false;
-    const fits =
-      ra.operator === 'STARTS_WITH'
-        ? (x: string, y: string) => x.startsWith(y) || y.startsWith(x)
-        : (x: string, y: string) => x.endsWith(y) || y.endsWith(x);
-    return !a.keys.some((x) => b.keys.some((y) => fits(x, y)));
+    if (ra.operator !== rb.operator) return false;
+    const starts = ra.operator === 'STARTS_WITH';
+    if (!starts && ra.operator !== 'ENDS_WITH') return false;
+    for (const x of a.keys) {
+      for (const y of b.keys) {
+        const fits = starts ? x.startsWith(y) || y.startsWith(x) : x.endsWith(y) || y.endsWith(x);
+        if (fits) return false;
+      }
+    }
+    return true;
   }
-  if (ra.negate !== rb.negate) {
-    // Every alternative of the positive rule forces something the negated rule excludes.
-    const [pos, neg] = ra.negate ? [b, a] : [a, b];
-    return pos.keys.every((p) =>
-      neg.keys.some((q) => implies(pos.rule.operator, p, neg.rule.operator, q)),
-    );
+  if (ra.negate === rb.negate) return false;
+  // Every alternative of the positive rule forces something the negated rule excludes.
+  const pos = ra.negate ? b : a;
+  const neg = ra.negate ? a : b;
+  const pOp = pos.rule.operator;
+  const qOp = neg.rule.operator;
+  for (const p of pos.keys) {
+    let excluded = false;
+    for (let i = 0; i < neg.keys.length && !excluded; i++) {
+      excluded = implies(pOp, p, qOp, neg.keys[i] as string);
+    }
+    if (!excluded) return false;
   }
-  return false;
+  return true;
+}
+
+/** A rule's kind for pairing: "+IN", "-CONTAINS"…; positive IN/IS are kept apart as EQ+. */
+type Bucket = `${'+' | '-'}${Operator}`;
+
+/**
+ * Which earlier kinds a rule of a kind can contradict, besides EQ+ (positive IN/IS), which
+ * every kind is checked against. Pairs not listed can always both hold (e.g. two negated rules
+ * on an open text field, or a prefix and a suffix), so they are never compared.
+ */
+const CAN_CONTRADICT: Record<Bucket, readonly Bucket[]> = {
+  '+IN': [
+    '-IN',
+    '-IS',
+    '+STARTS_WITH',
+    '-STARTS_WITH',
+    '+CONTAINS',
+    '-CONTAINS',
+    '+ENDS_WITH',
+    '-ENDS_WITH',
+  ],
+  '+IS': [
+    '-IN',
+    '-IS',
+    '+STARTS_WITH',
+    '-STARTS_WITH',
+    '+CONTAINS',
+    '-CONTAINS',
+    '+ENDS_WITH',
+    '-ENDS_WITH',
+  ],
+  '-IN': [],
+  '-IS': [],
+  '+STARTS_WITH': ['+STARTS_WITH', '-STARTS_WITH', '-CONTAINS'],
+  '+ENDS_WITH': ['+ENDS_WITH', '-ENDS_WITH', '-CONTAINS'],
+  '+CONTAINS': ['-CONTAINS'],
+  '-STARTS_WITH': ['+STARTS_WITH'],
+  '-ENDS_WITH': ['+ENDS_WITH'],
+  '-CONTAINS': ['+STARTS_WITH', '+ENDS_WITH', '+CONTAINS'],
+};
+
+/** Target-rule ids: only "one of S" against "none of T" can be impossible. */
+const CAN_CONTRADICT_TARGET: Partial<Record<Bucket, readonly Bucket[]>> = {
+  '+IN': ['-IN', '-IS'],
+  '+IS': ['-IN', '-IS'],
+};
+
+/**
+ * Pattern pairs still compared after this many comparisons are skipped: contradictions are
+ * advice, and a frame matters more than finding the 2,000th one in a pathological group.
+ */
+export const LINT_PAIR_BUDGET = 200_000;
+
+function bucketOf(p: Prepared): Bucket {
+  return `${p.rule.negate ? '-' : '+'}${p.rule.operator}`;
+}
+
+/** The earlier distinct rules of one field, EQ+ ones indexed by value, the rest by kind. */
+interface FieldState {
+  target: boolean;
+  eq: Prepared[];
+  /** value → positions in `eq` of the rules that allow it. */
+  eqIndex: Map<string, number[]>;
+  buckets: Map<Bucket, Prepared[]>;
+}
+
+function addToState(state: FieldState, p: Prepared): void {
+  if (!p.allowedKeys) {
+    const b = bucketOf(p);
+    const list = state.buckets.get(b);
+    if (list) list.push(p);
+    else state.buckets.set(b, [p]);
+    return;
+  }
+  const pos = state.eq.length;
+  state.eq.push(p);
+  for (const k of p.allowedKeys) {
+    const list = state.eqIndex.get(k);
+    if (list) list.push(pos);
+    else state.eqIndex.set(k, [pos]);
+  }
+}
+
+/**
+ * The first earlier rule of the field that `p` can never hold together with. Two EQ+ rules
+ * are compared through the value index (rules sharing a value are marked; the first unmarked
+ * one is disjoint), so the common case needs no value-by-value comparison; other pairs only
+ * within the kinds that can contradict.
+ */
+function earliestContradiction(
+  state: FieldState,
+  p: Prepared,
+  marks: Int32Array,
+  stamp: number,
+  budget: { left: number },
+): number | undefined {
+  let best: number | undefined;
+  const firstOf = (list: readonly Prepared[]) => {
+    for (const e of list) {
+      if (best !== undefined && e.index > best) return;
+      if (budget.left-- <= 0) return;
+      if (contradicts(e, p)) {
+        best = best === undefined ? e.index : Math.min(best, e.index);
+        return;
+      }
+    }
+  };
+  const bucket = bucketOf(p);
+  if (p.allowedKeys) {
+    if (!state.target) {
+      for (const k of p.allowedKeys) {
+        for (const pos of state.eqIndex.get(k) ?? []) marks[pos] = stamp;
+      }
+      for (let j = 0; j < state.eq.length; j++) {
+        if (marks[j] !== stamp) {
+          best = state.eq[j]?.index;
+          break;
+        }
+      }
+    }
+  } else if (!state.target || CAN_CONTRADICT_TARGET['+IN']?.includes(bucket)) {
+    firstOf(state.eq);
+  }
+  const kinds = state.target ? (CAN_CONTRADICT_TARGET[bucket] ?? []) : CAN_CONTRADICT[bucket];
+  for (const kind of kinds) firstOf(state.buckets.get(kind) ?? []);
+  return best;
 }
 
 function signature(p: Prepared): string {
@@ -194,8 +331,11 @@ export function lint(form: LintInput): LintIssue[] {
     });
   }
 
-  const byField = new Map<string, Prepared[]>();
+  const byField = new Map<string, FieldState>();
   const seen = new Map<string, number>();
+  // Shared scratch for earliestContradiction; stamps are unique per rule, so no clearing.
+  const marks = new Int32Array(form.rules.length);
+  const budget = { left: LINT_PAIR_BUDGET };
   form.rules.forEach((rule, index) => {
     const p = ruleIssues(rule, index, issues);
     if (!p) return;
@@ -213,20 +353,27 @@ export function lint(form: LintInput): LintIssue[] {
       return;
     }
     seen.set(sig, index);
-    const earlier = byField.get(rule.field);
-    if (earlier) {
-      const other = earlier.find((e) => contradicts(e, p));
-      if (other) {
-        issues.push({
-          code: 'contradiction',
-          severity: 'warning',
-          message: `${FIELD_LABELS[rule.field]} can never satisfy both this rule and ${describeOther(other.index)}, so the group matches nothing`,
-          ruleIndex: index,
-          otherIndex: other.index,
-        });
-      }
-      earlier.push(p);
-    } else byField.set(rule.field, [p]);
+    let state = byField.get(rule.field);
+    if (!state) {
+      state = {
+        target: fieldKind(rule.field) === 'target-rule',
+        eq: [],
+        eqIndex: new Map(),
+        buckets: new Map(),
+      };
+      byField.set(rule.field, state);
+    }
+    const other = earliestContradiction(state, p, marks, index + 1, budget);
+    if (other !== undefined) {
+      issues.push({
+        code: 'contradiction',
+        severity: 'warning',
+        message: `${FIELD_LABELS[rule.field]} can never satisfy both this rule and ${describeOther(other)}, so the group matches nothing`,
+        ruleIndex: index,
+        otherIndex: other,
+      });
+    }
+    addToState(state, p);
   });
   return issues;
 }
