@@ -1,5 +1,5 @@
-// `npm run dev`: the emulators an upstream needs (those without credentials, or all with
-// USE_EMULATORS=1), the BFF pointed at them, then Vite; one Ctrl-C stops all of it.
+// `npm run dev`: the emulators needed, the BFF pointed at them, then Vite; one Ctrl-C stops all.
+// An upstream without credentials (or every one, with USE_EMULATORS=1) uses its emulator.
 import { config as loadDotenv } from 'dotenv';
 import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
-// Builds the BFF: /api (health, Exness, HasOffers) behind the security checks, and optionally
-// the built SPA. No listen here: callers (main, dev launcher, tests) choose where.
+// Builds the BFF (Fastify): /api behind the security checks, and optionally the built SPA.
+// No listen here: callers (main, dev launcher, tests) choose where.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config';
 import { handleError, sendError } from './errors';

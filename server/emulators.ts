@@ -1,5 +1,5 @@
-// Starts the upstream emulators (mock-api/) in this process on loopback, for `npm run dev` and
-// for `USE_EMULATORS=1 npm start`. Loaded lazily: production with real upstreams never needs it.
+// Starts the upstream emulators (mock-api/) in this process on loopback.
+// For `npm run dev` and `USE_EMULATORS=1 npm start`; loaded lazily, so production never needs it.
 import type { EmulatorEndpoints } from './config';
 
 export interface RunningEmulators {

@@ -1,5 +1,5 @@
-// Production entry (`npm start`): validated settings, real upstreams (or, with USE_EMULATORS=1,
-// the emulators in-process), the built SPA from dist/ and /api on one port.
+// Production entry (`npm start`): the built SPA from dist/ and /api on one port.
+// Real upstreams, or with USE_EMULATORS=1 the emulators in-process.
 import { config as loadDotenv } from 'dotenv';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

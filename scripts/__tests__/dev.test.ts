@@ -1,5 +1,4 @@
-// `npm run dev` as a process: emulators + BFF + Vite come up, /api answers through the Vite
-// proxy, and one SIGINT (Ctrl-C) stops all of it.
+// `npm run dev` as a process: the chain comes up, /api answers via Vite, one SIGINT stops it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

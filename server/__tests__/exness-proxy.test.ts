@@ -1,5 +1,4 @@
-// /api/exness against the real Exness emulator: allowlist, JWT injection, single-flight re-login,
-// pass-through of upstream answers, refused credentials.
+// /api/exness against the real Exness emulator: allowlist, JWT, re-login, pass-through.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import {

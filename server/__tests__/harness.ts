@@ -1,5 +1,4 @@
-// Test harness: the real emulators and the BFF over real HTTP on free ports, with captured logs
-// and the emulators' control endpoints.
+// Test harness: real emulators and the BFF over HTTP on free ports, captured logs, control API.
 import type { FastifyInstance } from 'fastify';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import { startExnessEmulator } from '../../mock-api/exness/server';

@@ -1,5 +1,4 @@
-// /api/hasoffers against the real HasOffers emulator: (Target, Method) allowlist, NetworkToken
-// injection and removal, writes as POST, idempotent creates, the shared rate limiter.
+// /api/hasoffers against the real HasOffers emulator: allowlist, token, idempotency, rate limit.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import {

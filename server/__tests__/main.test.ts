@@ -1,5 +1,4 @@
-// The production entry as a process: refuses to start without credentials, runs with
-// USE_EMULATORS=1, stops cleanly on SIGTERM.
+// The production entry as a process: refuses without credentials, runs emulated, stops on SIGTERM.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

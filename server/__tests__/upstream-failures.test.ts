@@ -1,5 +1,4 @@
-// Upstream failures become the BFF's own JSON answers: hang → 504, refused or reset → 502,
-// never a stack trace, a credential or the upstream's address.
+// Upstream failures become the BFF's own JSON answers (504/502), with nothing leaked.
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';

@@ -1,5 +1,5 @@
-// The Exness sign-in: logs in with the server's credentials, caches the JWT, re-logs in
-// single-flight (one login however many requests find the token expired).
+// The Exness sign-in: logs in with the server's credentials, caches the JWT, re-logs in once.
+// Single-flight: one login however many requests find the token expired.
 import type { ExnessUpstream } from '../config';
 import { HttpError } from '../errors';
 import { fetchUpstream, joinUrl } from '../upstream/fetch-upstream';

@@ -1,5 +1,4 @@
-// Remembers the result of a create per Idempotency-Key, so a retried or double-clicked create
-// returns the first result instead of creating the group twice.
+// Remembers each create's result per Idempotency-Key, so a repeated create does not create twice.
 import { createHash } from 'node:crypto';
 import { HttpError } from '../errors';
 

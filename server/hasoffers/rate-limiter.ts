@@ -1,5 +1,5 @@
-// A sliding-window limiter shared by every HasOffers call the BFF makes: waits briefly for a
-// slot, and refuses (429 + Retry-After) when its bounded queue is full or the wait too long.
+// A sliding-window limiter shared by every HasOffers call the BFF makes.
+// It waits briefly for a slot and refuses (429 + Retry-After) when its bounded queue is full.
 import { HttpError } from '../errors';
 
 /**

@@ -1,5 +1,5 @@
-// `/api/hasoffers`: allowlisted (Target, Method) calls, forwarded with the server's NetworkToken,
-// answers stripped of the echoed token; shared rate limit and idempotent creates.
+// `/api/hasoffers`: allowlisted (Target, Method) calls, forwarded with the server's NetworkToken.
+// Answers lose the echoed token; calls share one rate limit; creates can be idempotent.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { HasOffersUpstream } from '../config';
 import { HttpError, sendError } from '../errors';

@@ -1,5 +1,6 @@
-// Removes members from a JSON text without re-encoding it: HasOffers' id-keyed maps carry their
-// sort order in key order, which JSON.parse + JSON.stringify would destroy (integer keys first).
+// Removes members from a JSON text without re-encoding the rest of it.
+// Why: HasOffers' id-keyed maps carry their sort order in key order, which JSON.parse +
+// JSON.stringify would destroy (integer-like keys come first, ascending).
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,5 @@
-// Turns an upstream answer into the browser's answer: status, JSON body and Retry-After pass
-// through; secrets are removed first; anything that is not JSON becomes a 502.
+// Turns an upstream answer into the browser's answer, secrets removed, non-JSON made a 502.
+// Status, JSON body and Retry-After pass through.
 import type { FastifyReply } from 'fastify';
 import { sendError } from '../errors';
 import type { UpstreamName, UpstreamResponse } from './fetch-upstream';
