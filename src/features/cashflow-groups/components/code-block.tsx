@@ -13,8 +13,9 @@ export function CodeBlock({
   return (
     <Box
       component="pre"
-      // Scrollable content must be reachable by keyboard.
+      // Scrollable content must be reachable by keyboard, and named when it is.
       tabIndex={0}
+      role="region"
       aria-label={label}
       sx={{
         m: 0,

@@ -1,5 +1,6 @@
 // A button that copies text and says so; a refused clipboard is reported, not swallowed.
 import { useEffect, useState } from 'react';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import CheckIcon from '@mui/icons-material/Check';
@@ -23,8 +24,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
 
+  // One element, so a parent's flex layout places it as one.
   return (
-    <>
+    <Box component="span" sx={{ display: 'inline-flex', flexShrink: 0 }}>
       <Button
         size="small"
         variant="outlined"
@@ -43,6 +45,6 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
               : ''}
         </VisuallyHidden>
       </span>
-    </>
+    </Box>
   );
 }

@@ -49,7 +49,7 @@ export interface RuleRowProps {
   actions: RuleRowActions;
 }
 
-const FIELD_SELECT_WIDTH = 230;
+const FIELD_SELECT_WIDTH = 250;
 const SCHEMA_CHECKED = new Set<LintIssue['code']>([
   'empty-value',
   'invalid-country',
