@@ -10,7 +10,7 @@ function setup() {
   // fireEvent.change for JSON: user-event would read the braces as key descriptors.
   const paste = (label: string, text: string) =>
     fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
-  return { onImport, onClose, paste, user: userEvent.setup() };
+  return { onImport, onClose, paste, user: userEvent.setup({ delay: null }) };
 }
 
 describe('ImportDialog', () => {
