@@ -1,6 +1,6 @@
 // lint: what the API would refuse and what cannot mean what the user wants, table-driven; fast.
 import { lint } from '../lint';
-import { RULE_FIELDS, type LintCode, type RuleForm } from '../types';
+import type { LintCode, RuleForm } from '../types';
 
 const r = (
   field: RuleForm['field'],
@@ -239,65 +239,38 @@ describe('lint, the group', () => {
   });
 });
 
-describe('lint speed', () => {
-  // CPU time, not wall time: the test machine is shared, and a busy neighbour must not make a
-  // fast lint look slow. Budgets are a 60 Hz frame (16 ms); the laptop figure is a few ms.
-  // Node's process (the app's tsconfig has no Node types, on purpose).
-  type CpuUsage = { user: number; system: number };
-  const { process } = globalThis as unknown as {
-    process: { cpuUsage(previous?: CpuUsage): CpuUsage };
-  };
-  function cpuMs(rules: RuleForm[]): number {
-    const form = { rules, affiliateMode: 'all' as const, affiliateIds: [] };
-    lint(form); // warm-up
-    const start = process.cpuUsage();
-    for (let i = 0; i < 10; i++) lint(form);
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000 / 10;
-  }
-
-  let seed = 1;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
-  const ops = ['IN', 'IS', 'STARTS_WITH', 'CONTAINS', 'ENDS_WITH'] as const;
-  function varied(maxValues: number): RuleForm[] {
-    return Array.from({ length: 1000 }, () => {
-      const field = RULE_FIELDS[rand(RULE_FIELDS.length)] ?? 'source';
-      const values =
-        field === 'country'
-          ? ['DE', 'AT', 'US', 'CA', 'FR'].slice(0, 1 + rand(5))
-          : Array.from({ length: 1 + rand(maxValues) }, () => `v${rand(500)}`);
-      return r(field, ops[rand(5)] ?? 'IN', values, rand(2) === 1);
-    });
-  }
-
-  it('lints 1,000 varied rules (1–3 values) within a frame', () => {
-    expect(cpuMs(varied(3))).toBeLessThan(16);
-  });
-
-  it('lints 1,000 varied rules with up to 20 values each within a frame', () => {
-    expect(cpuMs(varied(20))).toBeLessThan(16);
-  });
-
-  it('lints 1,000 compatible IN rules on one field (no early exit) within a frame', () => {
-    // Every pair shares "common": without the value index this is 500,000 set comparisons.
+describe('lint at scale', () => {
+  // Speed is measured by bench/model-bench.ts (numbers in the report), never asserted here:
+  // the machines are shared and noisy. These check that large inputs still give right answers.
+  it('finds no contradiction among 1,000 compatible IN rules on one field', () => {
+    // Every pair shares "common": the value index must see they can all hold together.
     const rules = Array.from({ length: 1000 }, (_, i) =>
       r('aff_sub1', 'IN', ['common', `only${i}`]),
     );
-    expect(cpuMs(rules)).toBeLessThan(16);
+    const issues = lint({ rules, affiliateMode: 'all', affiliateIds: [] });
+    expect(issues.filter((i) => i.code === 'contradiction')).toEqual([]);
   });
 
-  it('stays bounded for 1,000 pattern rules on one field (the pairwise worst case)', () => {
-    const rules = Array.from({ length: 1000 }, (_, i) =>
-      r('aff_sub1', i % 2 ? 'CONTAINS' : 'STARTS_WITH', [`a${i}`, 'zz'], i % 3 === 0),
+  it('finds the one contradiction hidden among 1,000 rules', () => {
+    const rules = Array.from({ length: 999 }, (_, i) =>
+      r(`aff_sub${(i % 5) + 1}` as RuleForm['field'], 'CONTAINS', [`x${i}`]),
     );
-    expect(cpuMs(rules)).toBeLessThan(32);
+    rules.push(r('country', 'IN', ['US']), r('country', 'IN', ['DE']));
+    const contradictions = lint({ rules, affiliateMode: 'all', affiliateIds: [] }).filter(
+      (i) => i.code === 'contradiction',
+    );
+    expect(contradictions).toHaveLength(1);
+    expect(contradictions[0]).toMatchObject({ ruleIndex: 1000, otherIndex: 999 });
   });
 
-  it('lints a rule with 10,000 values linearly', () => {
+  it('reports each duplicate value of a rule with 10,000 values once', () => {
     const values = Array.from({ length: 10_000 }, (_, i) => `v${i % 5000}`);
-    expect(cpuMs([r('source', 'IN', values)])).toBeLessThan(16);
+    const dupes = lint({
+      rules: [r('source', 'IN', values)],
+      affiliateMode: 'all',
+      affiliateIds: [],
+    }).filter((i) => i.code === 'duplicate-value');
+    expect(dupes.length).toBeGreaterThan(0);
+    expect(dupes.every((d) => d.ruleIndex === 0)).toBe(true);
   });
 });
