@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
 import { canonicalId } from '../model/values';
-import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow } from './rows';
+import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
 
 export const AFFILIATE_FIELDS = ['id', 'company', 'status', 'country'] as const;
 export const AFFILIATE_SEARCH_LIMIT = 20;
@@ -69,7 +69,7 @@ export async function searchAffiliates(
     schema: hoPage(affiliateRow),
     ...(signal && { signal }),
   });
-  return { ...page, rows: page.rows.map(pick) };
+  return { ...page, rows: sortRowsBy(page.rows.map(pick), 'company') };
 }
 
 export interface AffiliateLookup {

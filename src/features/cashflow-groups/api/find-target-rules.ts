@@ -1,7 +1,7 @@
 // OfferTargeting::findTargetRules: the advanced-targeting-rule picker's options.
 import { z } from 'zod';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
-import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow } from './rows';
+import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
 
 export const TARGET_RULES_LIMIT = 50;
 
@@ -36,5 +36,8 @@ export async function findTargetRules(search: string, signal?: AbortSignal): Pro
     schema: hoPage(targetRuleRow),
     ...(signal && { signal }),
   });
-  return page.rows.map(({ id, name, description }) => ({ id, name, description }));
+  return sortRowsBy(
+    page.rows.map(({ id, name, description }) => ({ id, name, description })),
+    'name',
+  );
 }

@@ -54,3 +54,16 @@ export function isDigits(s: string): boolean {
 export function likeContaining(text: string): string {
   return `%${text}%`;
 }
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * HasOffers sends id-keyed rows in the requested order, but JSON.parse puts integer-like keys in
+ * ascending order, so the server's sort is lost in the browser. Re-sort by the same key (ties by
+ * numeric id) to show what was asked for.
+ */
+export function sortRowsBy<R extends { id: string }>(rows: R[], key: keyof R & string): R[] {
+  return [...rows].sort(
+    (a, b) => collator.compare(String(a[key]), String(b[key])) || Number(a.id) - Number(b.id),
+  );
+}

@@ -216,6 +216,29 @@ describe('affiliates', () => {
     expect(ho.calls[0]?.params.has('filters[OR][id]')).toBe(false);
   });
 
+  it('search restores the company order that JSON.parse loses on id-keyed rows', async () => {
+    // The server sends rows sorted by company, keyed by id; parsing reorders them by id.
+    const row = (id: string, company: string) => ({
+      Affiliate: { id, company, status: 'active', country: 'DE' },
+    });
+    ho.answerWith(() => ({
+      ...envelope({
+        page: 1,
+        pageCount: 1,
+        count: 3,
+        data: { '30': row('30', 'Alpha'), '4': row('4', 'beta'), '12': row('12', 'Gamma') },
+      }),
+    }));
+    const page = await searchAffiliates({ search: '', page: 1 });
+    expect(page.rows.map((r) => r.company)).toEqual(['Alpha', 'beta', 'Gamma']);
+  });
+
+  it('target rules come back sorted by name whatever the key order', async () => {
+    const row = (id: string, name: string) => ({ TargetRule: { id, name, description: '' } });
+    ho.answerWith(() => envelope({ '70': row('70', 'Zeta'), '71': row('71', 'Alpha') }));
+    expect((await findTargetRules('')).map((r) => r.name)).toEqual(['Alpha', 'Zeta']);
+  });
+
   it('byIds asks with filters[id][] and lists unknown ids', async () => {
     ho.answerWith(() =>
       envelope({
