@@ -23,7 +23,13 @@ function readConfig(): Config {
   // Request logs would drown Vite's output; LOG_LEVEL=info brings them back.
   process.env.LOG_LEVEL ||= 'warn';
   try {
-    return loadConfig(process.env, { missingCredentials: 'emulate' });
+    // With both upstreams emulated the browser is signed in as `demo` (nothing real is at stake,
+    // and the two-command start stays one step); with a real one, DASHBOARD_USERS is required.
+    return loadConfig(process.env, {
+      missingCredentials: 'emulate',
+      devAutoSignIn: 'allow',
+      devAutoSignInDefault: 'demo',
+    });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`npm run dev cannot start.\n${e.message}`);
@@ -100,6 +106,11 @@ async function main(): Promise<void> {
       `  Open       ${url}`,
       `  Exness     ${describeMode(config.exness.mode, emulators?.endpoints.exness?.apiUrl)}`,
       `  HasOffers  ${describeMode(config.hasoffers.mode, emulators?.endpoints.hasoffers?.apiUrl)}`,
+      `  Sign-in    ${
+        config.auth.devAutoSignIn !== undefined
+          ? `automatic as ${config.auth.devAutoSignIn} (emulated upstreams only)`
+          : `required (${config.auth.users.length} user(s) in DASHBOARD_USERS)`
+      }`,
       '  Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -1,6 +1,9 @@
-// Builds the BFF (Fastify): /api behind the security checks, and optionally the built SPA.
+// Builds the BFF (Fastify): /api behind the security checks and the sign-in, optionally the built SPA.
 // No listen here: callers (main, dev launcher, tests) choose where.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
+import { registerAuth } from './auth/routes';
+import { SessionStore } from './auth/session-store';
 import type { AppConfig } from './config';
 import { handleError, sendError } from './errors';
 import { EXNESS_PREFIX, exnessRoutes } from './exness/routes';
@@ -21,6 +24,8 @@ export interface BuildAppOptions {
   logStream?: LogStream;
   rateLimit?: Partial<RateLimiterOptions>;
   idempotency?: Partial<IdempotencyOptions>;
+  /** Tests: a clock for sessions and the sign-in throttle, and throttle settings. */
+  auth?: { now?: () => number; throttle?: Partial<LoginThrottleOptions>; maxSessions?: number };
 }
 
 export interface HealthBody {
@@ -33,6 +38,10 @@ export interface HealthBody {
 
 /** Plugins load on `ready()`/`listen()` (or `inject`), as usual with Fastify. */
 export function buildApp(config: AppConfig, options: BuildAppOptions = {}): FastifyInstance {
+  // The last line of defence: config.ts already refuses this, main.ts never allows it.
+  if (config.auth.devAutoSignIn !== undefined && process.env.NODE_ENV === 'production') {
+    throw new Error('DEV_AUTO_SIGN_IN is refused when NODE_ENV=production.');
+  }
   // Every secret the server holds; removed from upstream answers and from every log line.
   const redact = makeRedactor([
     config.hasoffers.networkToken,
@@ -46,12 +55,27 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
       ...(options.logStream && { stream: options.logStream }),
     }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // request.ip (the sign-in throttle's key) from X-Forwarded-For only via these proxies.
+    ...(config.trustProxy.length > 0 && { trustProxy: config.trustProxy }),
   });
 
   app.setErrorHandler(handleError);
   registerSecurity(app, {
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
+  });
+  // After the host/origin checks: a foreign page is refused before any session is looked at.
+  const now = options.auth?.now;
+  registerAuth(app, {
+    users: config.auth.users,
+    ...(config.auth.devAutoSignIn !== undefined && { devAutoSignIn: config.auth.devAutoSignIn }),
+    sessions: new SessionStore({
+      idleMs: config.auth.sessionIdleMs,
+      absoluteMs: config.auth.sessionMaxMs,
+      ...(options.auth?.maxSessions !== undefined && { maxSessions: options.auth.maxSessions }),
+      ...(now && { now }),
+    }),
+    throttle: new LoginThrottle({ ...options.auth?.throttle, ...(now && { now }) }),
   });
 
   app.get('/api/health', async (): Promise<HealthBody> => ({

@@ -1,5 +1,11 @@
 // BFF settings: read from environment variables, validated once at start-up with readable messages.
 import { z } from 'zod';
+import {
+  parseDashboardUsers,
+  isValidUserName,
+  normalizeUserName,
+  type DashboardUser,
+} from './auth/users';
 
 export type UpstreamMode = 'emulated' | 'real';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -28,6 +34,21 @@ export type ExnessSettings =
 export type HasOffersSettings =
   ({ mode: 'real' } & Omit<HasOffersUpstream, 'mode'>) | { mode: 'emulated' };
 
+/** The dashboard's own sign-in. */
+export interface AuthConfig {
+  /** DASHBOARD_USERS: who may sign in. Required unless devAutoSignIn is set. */
+  users: DashboardUser[];
+  /**
+   * DEV_AUTO_SIGN_IN: every browser without a session is signed in as this user. Only
+   * `npm run dev` with both upstreams emulated accepts it; never with NODE_ENV=production.
+   */
+  devAutoSignIn: string | undefined;
+  /** A session ends after this long without a request (sliding). */
+  sessionIdleMs: number;
+  /** ...and this long after sign-in, however active (absolute cap). */
+  sessionMaxMs: number;
+}
+
 interface CommonConfig {
   host: string;
   port: number;
@@ -37,6 +58,12 @@ interface CommonConfig {
   allowedOrigins: string[];
   /** Host names (Host header, port ignored) accepted besides the loopback names. */
   allowedHosts: string[];
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, Fastify's
+   * `trustProxy`). Empty: the client address is the socket's (what the sign-in throttle keys on).
+   */
+  trustProxy: string[];
+  auth: AuthConfig;
 }
 
 /** The settings as read from the environment; emulated upstreams have no URL yet. */
@@ -68,6 +95,17 @@ export interface LoadConfigOptions {
    * start`) refuses to start ('error'); `npm run dev` falls back to that upstream's emulator.
    */
   missingCredentials?: 'error' | 'emulate';
+  /**
+   * Whether DEV_AUTO_SIGN_IN may be set at all: 'allow' for `npm run dev` (and then only with both
+   * upstreams emulated and NODE_ENV not production); production refuses it ('refuse', default).
+   */
+  devAutoSignIn?: 'allow' | 'refuse';
+  /**
+   * With 'allow': the user signed in automatically when DEV_AUTO_SIGN_IN is unset and both
+   * upstreams are emulated (`npm run dev` passes 'demo', so its two-command start needs no
+   * sign-in while nothing real is at stake).
+   */
+  devAutoSignInDefault?: string;
 }
 
 // Empty strings count as unset: `FOO=` in a .env file means "not configured".
@@ -176,7 +214,46 @@ const envSchema = z.object({
     ),
   EXNESS_EMULATOR_PORT: port('EXNESS_EMULATOR_PORT', 4010),
   HASOFFERS_EMULATOR_PORT: port('HASOFFERS_EMULATOR_PORT', 4020),
+  // Parsed below (users and hashes), so that problems can name entries without their hashes.
+  DASHBOARD_USERS: z.string().default(''),
+  DEV_AUTO_SIGN_IN: z
+    .string()
+    .transform(normalizeUserName)
+    .refine(
+      (s) => s === 'off' || isValidUserName(s),
+      'DEV_AUTO_SIGN_IN must be a user name (letters, digits, . _ @ -) or off',
+    )
+    .optional(),
+  SESSION_IDLE_MINUTES: wholeNumber('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+  SESSION_MAX_HOURS: wholeNumber('SESSION_MAX_HOURS', 12, 1, 30 * 24),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    )
+    .refine(
+      (list) =>
+        list.every((a) => /^(loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?)$/i.test(a)),
+      'TRUST_PROXY must be a comma-separated list of proxy addresses or CIDRs (or loopback)',
+    ),
+  NODE_ENV: z.string().trim().optional(),
 });
+
+function wholeNumber(name: string, fallback: number, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .default(String(fallback))
+    .refine(
+      (s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max,
+      `${name} must be a whole number between ${min} and ${max}`,
+    )
+    .transform(Number);
+}
 
 /** A DNS name (dot-separated labels) or a bracketed IPv6 address, as in a Host header. */
 function isHostName(s: string): boolean {
@@ -272,6 +349,43 @@ export function loadConfig(
     }
   }
 
+  const parsedUsers = parseDashboardUsers(e.DASHBOARD_USERS);
+  problems.push(...parsedUsers.problems);
+  let devAutoSignIn: string | undefined;
+  const bothEmulated = exness.mode === 'emulated' && hasoffers.mode === 'emulated';
+  const autoUser =
+    e.DEV_AUTO_SIGN_IN === undefined
+      ? options.devAutoSignIn === 'allow' && bothEmulated
+        ? options.devAutoSignInDefault
+        : undefined
+      : e.DEV_AUTO_SIGN_IN === 'off'
+        ? undefined
+        : e.DEV_AUTO_SIGN_IN;
+  if (autoUser !== undefined) {
+    if (options.devAutoSignIn !== 'allow') {
+      problems.push(
+        'DEV_AUTO_SIGN_IN is only for npm run dev with emulated upstreams: npm start always requires sign-in (unset it)',
+      );
+    } else if (e.NODE_ENV === 'production') {
+      problems.push('DEV_AUTO_SIGN_IN is refused when NODE_ENV=production');
+    } else if (!bothEmulated) {
+      problems.push(
+        'DEV_AUTO_SIGN_IN needs both upstreams emulated: with real credentials everyone signs in (set DASHBOARD_USERS)',
+      );
+    } else {
+      devAutoSignIn = autoUser;
+    }
+  }
+  if (
+    devAutoSignIn === undefined &&
+    parsedUsers.users.length === 0 &&
+    parsedUsers.problems.length === 0
+  ) {
+    problems.push(
+      'DASHBOARD_USERS is required: who may sign in, as name:hash pairs (npm run hash-password makes a hash)',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host: e.HOST,
@@ -280,6 +394,13 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
+    trustProxy: e.TRUST_PROXY,
+    auth: {
+      users: parsedUsers.users,
+      devAutoSignIn,
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    },
     useEmulators: e.USE_EMULATORS,
     emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },
     exness,
@@ -309,6 +430,8 @@ export function resolveConfig(config: Config, emulators: EmulatorEndpoints): App
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
+    trustProxy: config.trustProxy,
+    auth: config.auth,
     exness: exnessUpstream,
     hasoffers: hasOffersUpstream,
   };

@@ -4,6 +4,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 /** Every code the BFF itself answers with (upstream answers pass through with their own). */
 export type ErrorCode =
   | 'BadRequest'
+  | 'Unauthorized'
+  | 'InvalidCredentials'
   | 'Forbidden'
   | 'NotFound'
   | 'MethodNotAllowed'
@@ -58,6 +60,7 @@ export function sendError(
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'BadRequest',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
   405: 'MethodNotAllowed',

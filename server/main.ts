@@ -14,7 +14,9 @@ function readConfig(): Config {
   loadDotenv({ quiet: true });
   try {
     // Production never falls back to the emulators silently: missing credentials are an error.
-    return loadConfig(process.env, { missingCredentials: 'error' });
+    // And it always requires sign-in (even with USE_EMULATORS=1): DASHBOARD_USERS is required
+    // and DEV_AUTO_SIGN_IN refused.
+    return loadConfig(process.env, { missingCredentials: 'error', devAutoSignIn: 'refuse' });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`The dashboard server cannot start.\n${e.message}`);
@@ -61,6 +63,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   app.log.info({ exness: config.exness.mode, hasoffers: config.hasoffers.mode }, 'upstream modes');
+  app.log.info(
+    { users: config.auth.users.length },
+    'sessions are kept in memory: a restart signs everyone out',
+  );
 }
 
 await main();

@@ -1,6 +1,23 @@
-// Cheap security basics for every answer (headers) and every /api call (origin and CSRF checks).
+// Security basics for every answer (headers, CSP) and every /api call (host, origin, CSRF checks).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors';
+
+/**
+ * The production page's policy: our own scripts only (no inline script: index.html has none and
+ * the query devtools are dev-only), our own API only, never framed. Styles allow 'unsafe-inline'
+ * because MUI (emotion) injects <style> elements at run time; a style cannot run code.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export function isApiPath(url: string): boolean {
   const path = url.split('?')[0] ?? '';
@@ -30,20 +47,47 @@ export function isAllowedOrigin(
 /** Always accepted: the names a browser on this machine uses for a loopback server. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
+/** The host name of a Host header (port dropped, lower case); undefined if malformed. */
+function hostName(host: string | undefined): string | undefined {
+  if (host === undefined) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Host header naming this machine's loopback (where plain http is the norm). */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = hostName(host);
+  return name !== undefined && LOOPBACK_HOSTS.includes(name);
+}
+
 /**
  * The Host header names one of our own host names (port ignored). Without this, a DNS-rebinding
  * page (evil.example resolving to 127.0.0.1) would be same-origin with the BFF and pass the
  * Origin and X-Requested-With checks.
  */
 export function isAllowedHost(host: string | undefined, allowedHosts: readonly string[]): boolean {
-  if (host === undefined) return false;
-  let name: string;
-  try {
-    name = new URL(`http://${host}`).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
+  const name = hostName(host);
+  if (name === undefined) return false;
   return LOOPBACK_HOSTS.includes(name) || allowedHosts.includes(name);
+}
+
+/**
+ * Fetch metadata (sent by every current browser): `cross-site` is another site's page, never
+ * ours. `same-site` is a sibling subdomain or another port: only an origin listed in
+ * ALLOWED_ORIGINS may call from there (an <img> or <script> from a sibling sends no Origin, and
+ * SameSite=Strict cookies do go along within the site).
+ */
+export function isRefusedFetchSite(
+  site: string | undefined,
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): boolean {
+  if (site === 'cross-site') return true;
+  if (site === 'same-site') return origin === undefined || !allowedOrigins.includes(origin);
+  return false;
 }
 
 function needsCsrfHeader(request: FastifyRequest): boolean {
@@ -55,9 +99,18 @@ export function registerSecurity(
   options: { allowedOrigins: readonly string[]; allowedHosts: readonly string[] },
 ): void {
   app.addHook('onRequest', async (request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // Outside loopback the dashboard is served over HTTPS (behind a TLS proxy): keep it so.
+    // Browsers ignore this header on plain http, so it cannot lock anyone out.
+    if (!isLoopbackHost(request.headers.host)) {
+      reply.header('Strict-Transport-Security', 'max-age=31536000');
+    }
     const api = isApiPath(request.url);
     // Upstream data is per-partner and live: no cache (browser or shared) may keep it.
     if (api) reply.header('Cache-Control', 'no-store');
@@ -70,6 +123,17 @@ export function registerSecurity(
       return sendError(reply, 403, 'Forbidden', 'This host name is not served here.');
     }
     const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if (
+      api &&
+      isRefusedFetchSite(
+        typeof site === 'string' ? site : undefined,
+        origin,
+        options.allowedOrigins,
+      )
+    ) {
+      return sendError(reply, 403, 'Forbidden', 'Requests from other sites are not accepted.');
+    }
     if (
       origin !== undefined &&
       !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)

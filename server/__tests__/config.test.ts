@@ -1,17 +1,28 @@
-// loadConfig: defaults, modes per upstream, and one readable message per bad or missing value.
+// loadConfig: defaults, modes per upstream, sign-in settings, and one readable message per bad or
+// missing value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, resolveConfig } from '../config';
+import { hashPassword } from '../auth/password-hash';
+import { ConfigError, loadConfig, resolveConfig, type LoadConfigOptions } from '../config';
+
+const aliceHash = await hashPassword('alice-password', { N: 1024, r: 8, p: 1 });
+const bobHash = await hashPassword('bob-password', { N: 1024, r: 8, p: 1 });
+const USERS = `alice:${aliceHash}`;
 
 const realEnv = {
   EXNESS_LOGIN: 'partner@example.com',
   EXNESS_PASSWORD: 's3cret-pass',
   HASOFFERS_NETWORK_ID: 'acme',
   HASOFFERS_NETWORK_TOKEN: 'NETtoken123',
+  DASHBOARD_USERS: USERS,
 };
 
-function problemsOf(env: Record<string, string | undefined>, emulate = false): string[] {
+function problemsOf(
+  env: Record<string, string | undefined>,
+  emulate = false,
+  extra: LoadConfigOptions = {},
+): string[] {
   try {
-    loadConfig(env, { missingCredentials: emulate ? 'emulate' : 'error' });
+    loadConfig(env, { missingCredentials: emulate ? 'emulate' : 'error', ...extra });
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -76,7 +87,7 @@ describe('loadConfig', () => {
   });
 
   it('USE_EMULATORS=1 emulates both upstreams, credentials or not', () => {
-    expect(loadConfig({ USE_EMULATORS: '1' })).toMatchObject({
+    expect(loadConfig({ USE_EMULATORS: '1', DASHBOARD_USERS: USERS })).toMatchObject({
       useEmulators: true,
       exness: { mode: 'emulated' },
       hasoffers: { mode: 'emulated' },
@@ -88,7 +99,7 @@ describe('loadConfig', () => {
   });
 
   it('in production mode, missing credentials are an error naming each variable', () => {
-    const problems = problemsOf({});
+    const problems = problemsOf({ DASHBOARD_USERS: USERS });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/EXNESS_LOGIN and EXNESS_PASSWORD are required.*USE_EMULATORS=1/);
     expect(problems[1]).toMatch(/HASOFFERS_NETWORK_TOKEN and HASOFFERS_NETWORK_ID/);
@@ -96,7 +107,7 @@ describe('loadConfig', () => {
 
   it('in dev mode, an upstream without credentials is emulated, per upstream', () => {
     const config = loadConfig(
-      { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw' },
+      { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw', DASHBOARD_USERS: USERS },
       { missingCredentials: 'emulate' },
     );
     expect(config.exness.mode).toBe('real');
@@ -104,13 +115,14 @@ describe('loadConfig', () => {
   });
 
   it('half a credential is an error even in dev mode', () => {
-    expect(problemsOf({ EXNESS_LOGIN: 'a@b.example' }, true)).toEqual([
+    const users = { DASHBOARD_USERS: USERS };
+    expect(problemsOf({ ...users, EXNESS_LOGIN: 'a@b.example' }, true)).toEqual([
       'EXNESS_PASSWORD is missing (EXNESS_LOGIN is set)',
     ]);
-    expect(problemsOf({ HASOFFERS_NETWORK_TOKEN: 'tok-tok' }, true)).toEqual([
+    expect(problemsOf({ ...users, HASOFFERS_NETWORK_TOKEN: 'tok-tok' }, true)).toEqual([
       'HASOFFERS_NETWORK_ID (or HASOFFERS_API_URL) is required with HASOFFERS_NETWORK_TOKEN',
     ]);
-    expect(problemsOf({ HASOFFERS_NETWORK_ID: 'acme' }, true)).toEqual([
+    expect(problemsOf({ ...users, HASOFFERS_NETWORK_ID: 'acme' }, true)).toEqual([
       'HASOFFERS_NETWORK_TOKEN is missing (the network is set)',
     ]);
   });
@@ -170,10 +182,118 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: sign-in', () => {
+  it('reads DASHBOARD_USERS (commas or newlines), names case-insensitively, and the session times', () => {
+    const config = loadConfig({
+      ...realEnv,
+      DASHBOARD_USERS: ` Alice:${aliceHash},\n bob:${bobHash} `,
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_MAX_HOURS: '8',
+    });
+    expect(config.auth.users.map((u) => u.name)).toEqual(['alice', 'bob']);
+    expect(config.auth.users[0]?.hash.N).toBe(1024);
+    expect(config.auth).toMatchObject({
+      devAutoSignIn: undefined,
+      sessionIdleMs: 15 * 60_000,
+      sessionMaxMs: 8 * 3_600_000,
+    });
+    expect(loadConfig(realEnv).auth).toMatchObject({
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3_600_000,
+    });
+  });
+
+  it('production refuses to start without DASHBOARD_USERS, even with USE_EMULATORS=1', () => {
+    for (const env of [{ ...realEnv, DASHBOARD_USERS: '' }, { USE_EMULATORS: '1' }]) {
+      const problems = problemsOf(env);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^DASHBOARD_USERS is required.*npm run hash-password/);
+    }
+  });
+
+  it('names bad DASHBOARD_USERS entries by position and name, never echoing a hash', () => {
+    const problems = problemsOf({
+      ...realEnv,
+      DASHBOARD_USERS: `alice:${aliceHash},bob:scrypt$1000$8$1$c2FsdHNhbHQ$a2V5a2V5a2V5a2V5a2V5,:${aliceHash},ALICE:${bobHash}`,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^DASHBOARD_USERS entry 2 \(bob\) has no valid password hash/),
+      expect.stringMatching(/^DASHBOARD_USERS entry 3 must start with a user name/),
+      expect.stringMatching(/^DASHBOARD_USERS entry 4 \(alice\) repeats a user name/),
+    ]);
+    for (const hashText of [aliceHash, bobHash, 'c2FsdHNhbHQ']) {
+      expect(problems.join('\n')).not.toContain(hashText);
+    }
+  });
+
+  it('DEV_AUTO_SIGN_IN: refused by production (main.ts), with NODE_ENV=production, or a real upstream', () => {
+    expect(problemsOf({ USE_EMULATORS: '1', DEV_AUTO_SIGN_IN: 'demo' })).toEqual([
+      expect.stringMatching(
+        /^DEV_AUTO_SIGN_IN is only for npm run dev.*npm start always requires sign-in/,
+      ),
+      expect.stringMatching(/^DASHBOARD_USERS is required/),
+    ]);
+    const dev = { devAutoSignIn: 'allow' } as const;
+    expect(
+      problemsOf(
+        { USE_EMULATORS: '1', DEV_AUTO_SIGN_IN: 'demo', NODE_ENV: 'production' },
+        true,
+        dev,
+      ),
+    ).toEqual([
+      'DEV_AUTO_SIGN_IN is refused when NODE_ENV=production',
+      expect.stringMatching(/^DASHBOARD_USERS is required/),
+    ]);
+    expect(
+      problemsOf(
+        { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw', DEV_AUTO_SIGN_IN: 'demo' },
+        true,
+        dev,
+      ),
+    ).toEqual([
+      expect.stringMatching(/^DEV_AUTO_SIGN_IN needs both upstreams emulated/),
+      expect.stringMatching(/^DASHBOARD_USERS is required/),
+    ]);
+  });
+
+  it('DEV_AUTO_SIGN_IN with both upstreams emulated (npm run dev) needs no users; off turns it off', () => {
+    const config = loadConfig(
+      { DEV_AUTO_SIGN_IN: 'Demo' },
+      { missingCredentials: 'emulate', devAutoSignIn: 'allow' },
+    );
+    expect(config.auth).toMatchObject({ devAutoSignIn: 'demo', users: [] });
+    expect(
+      problemsOf({ USE_EMULATORS: '1', DEV_AUTO_SIGN_IN: 'off' }, true, { devAutoSignIn: 'allow' }),
+    ).toEqual([expect.stringMatching(/^DASHBOARD_USERS is required/)]);
+  });
+
+  it('npm run dev’s default user applies only with both upstreams emulated', () => {
+    const dev = {
+      missingCredentials: 'emulate',
+      devAutoSignIn: 'allow',
+      devAutoSignInDefault: 'demo',
+    } as const;
+    expect(loadConfig({}, dev).auth.devAutoSignIn).toBe('demo');
+    expect(loadConfig({ ...realEnv, USE_EMULATORS: '1' }, dev).auth.devAutoSignIn).toBe('demo');
+    // One real upstream: no default, so DASHBOARD_USERS is needed.
+    const oneReal = { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw' };
+    expect(
+      loadConfig({ ...oneReal, DASHBOARD_USERS: USERS }, dev).auth.devAutoSignIn,
+    ).toBeUndefined();
+    expect(problemsOf(oneReal, true, dev)).toEqual([
+      expect.stringMatching(/^DASHBOARD_USERS is required/),
+    ]);
+    // Production never takes a default.
+    expect(problemsOf({ USE_EMULATORS: '1' }, false, { devAutoSignInDefault: 'demo' })).toEqual([
+      expect.stringMatching(/^DASHBOARD_USERS is required/),
+    ]);
+  });
+});
+
 describe('resolveConfig', () => {
   it('fills emulated upstreams from the running emulators and keeps real ones', () => {
     const config = loadConfig(
-      { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw' },
+      { EXNESS_LOGIN: 'a@b.example', EXNESS_PASSWORD: 'pw-pw-pw', DASHBOARD_USERS: USERS },
       { missingCredentials: 'emulate' },
     );
     const app = resolveConfig(config, {
@@ -193,8 +313,8 @@ describe('resolveConfig', () => {
   });
 
   it('refuses an emulated upstream whose emulator is not running', () => {
-    expect(() => resolveConfig(loadConfig({ USE_EMULATORS: '1' }), {})).toThrow(
-      /Exness emulator is not running/,
-    );
+    expect(() =>
+      resolveConfig(loadConfig({ USE_EMULATORS: '1', DASHBOARD_USERS: USERS }), {}),
+    ).toThrow(/Exness emulator is not running/);
   });
 });

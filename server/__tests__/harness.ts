@@ -4,7 +4,9 @@ import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import { startExnessEmulator } from '../../mock-api/exness/server';
 import { startHasOffersEmulator } from '../../mock-api/hasoffers/server';
 import { buildApp, type BuildAppOptions } from '../app';
-import type { AppConfig } from '../config';
+import { hashPassword, parsePasswordHash } from '../auth/password-hash';
+import type { DashboardUser } from '../auth/users';
+import type { AppConfig, AuthConfig } from '../config';
 
 export interface Emulators {
   exnessUrl: string;
@@ -32,6 +34,7 @@ export function testConfig(
     exness?: Partial<AppConfig['exness']>;
     hasoffers?: Partial<AppConfig['hasoffers']>;
     upstreamTimeoutMs?: number;
+    auth?: Partial<AuthConfig>;
   } = {},
 ): AppConfig {
   return {
@@ -41,6 +44,16 @@ export function testConfig(
     logLevel: 'info',
     allowedOrigins: [],
     allowedHosts: [],
+    trustProxy: [],
+    // Signed in automatically unless a test says otherwise (as `npm run dev` with emulators):
+    // the upstream tests are about the upstreams. Sign-in has its own tests.
+    auth: {
+      users: [],
+      devAutoSignIn: 'tester',
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3_600_000,
+      ...overrides.auth,
+    },
     exness: {
       mode: 'emulated',
       apiUrl: emulators.exnessUrl,
@@ -75,6 +88,23 @@ export async function startBff(
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
   return { url: `http://127.0.0.1:${address.port}`, app, logs, close: () => app.close() };
+}
+
+/** A dashboard user with a cheap hash (N=2^10: tests only; real hashes are far costlier). */
+export async function testUser(name: string, password: string): Promise<DashboardUser> {
+  const hash = parsePasswordHash(await hashPassword(password, { N: 1024, r: 8, p: 1 }));
+  if (!hash) throw new Error('hash did not parse');
+  return { name, hash };
+}
+
+/** Signs in over HTTP; returns the Cookie header value to send with later calls. */
+export async function signIn(bffUrl: string, username: string, password: string): Promise<string> {
+  const res = await postJson(`${bffUrl}/api/session`, { username, password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const pair = setCookie.split(';')[0] ?? '';
+  if (!pair.includes('=')) throw new Error('no session cookie');
+  return pair;
 }
 
 export interface Answer {
@@ -120,6 +150,8 @@ export const postForm = (url: string, params: string, headers: Record<string, st
 
 export interface LoggedCall {
   seq: number;
+  /** When the emulator received it (ISO). */
+  at: string;
   method: string;
   path: string;
   query: Record<string, string | string[]>;
@@ -129,6 +161,7 @@ export interface LoggedCall {
   hoMethod?: string;
   params?: Record<string, unknown>;
   status?: number;
+  hoStatus?: number;
   fault?: string;
 }
 

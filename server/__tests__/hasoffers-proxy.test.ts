@@ -244,15 +244,20 @@ describe('idempotent creates', () => {
     expect(await apiCalls()).toHaveLength(1);
   });
 
-  it('a failed create is not remembered: the same key may try again', async () => {
+  it('a create HasOffers refused is not remembered: the same key may try again', async () => {
     const headers = { 'Idempotency-Key': 'create-4' };
-    await hasoffers.fault({ match: { hoMethod: 'createCashflowGroup' }, fault: 'http500' });
-    const failed = await postForm(api(), createParams('Idem D'), headers);
-    expect(failed.status).toBe(502);
+    await hasoffers.fault({ match: { hoMethod: 'createCashflowGroup' }, fault: 'rate-limit' });
+    const refused = await postForm(api(), createParams('Idem D'), headers);
+    expect((refused.json as Envelope).response.status).toBe(-1);
     const retried = await postForm(api(), createParams('Idem D'), headers);
     expect(retried.status).toBe(200);
     expect((retried.json as Envelope).response.status).toBe(1);
-    expect(await apiCalls()).toHaveLength(2);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    // Refused means nothing was created: no lookup before the second create.
+    expect((await apiCalls()).map((c) => c.hoMethod)).toEqual([
+      'createCashflowGroup',
+      'createCashflowGroup',
+    ]);
   });
 
   it('without a key, two creates are two creates', async () => {

@@ -1,89 +1,147 @@
-// IdempotencyStore: one run per key, replays, conflicts, failures forgotten, bounded.
+// IdempotencyStore: one run per key and user, replays, conflicts, certain failures forgotten,
+// unknown outcomes recovered before anything is sent again, bounded.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors';
 import {
   IdempotencyStore,
   fingerprintParams,
   isValidIdempotencyKey,
+  type AttemptOutcome,
+  type IdempotentAttempt,
 } from '../hasoffers/idempotency-store';
 
-const keepAll = () => true;
+/** An attempt whose sends return the queued results (or throw the queued errors), counted. */
+function attempt(
+  results: (string | Error)[],
+  options: { recover?: () => Promise<string | undefined> } = {},
+) {
+  const calls = { send: 0, recover: 0 };
+  const a: IdempotentAttempt<string> = {
+    send: async () => {
+      const next = results[calls.send++];
+      if (next instanceof Error) throw next;
+      return next ?? 'none';
+    },
+    // "created …" is done, "refused …" certainly not, anything else unknown.
+    classify: (r): AttemptOutcome =>
+      r.startsWith('created') ? 'done' : r.startsWith('refused') ? 'not-done' : 'unknown',
+    classifyError: (e) => (e instanceof Error && e.message === 'not sent' ? 'not-done' : 'unknown'),
+    recover: async () => {
+      calls.recover++;
+      return options.recover ? options.recover() : undefined;
+    },
+  };
+  return { a, calls };
+}
+
+const make = () => new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
 
 describe('IdempotencyStore', () => {
   it('runs once per key and replays the stored result', async () => {
-    const store = new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
-    let runs = 0;
-    const fn = async () => `created ${++runs}`;
-    expect(await store.run('k', 'fp', fn, keepAll)).toEqual({
-      result: 'created 1',
+    const store = make();
+    const { a, calls } = attempt(['created 1', 'created 2']);
+    expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 1', replayed: false });
+    expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 1', replayed: true });
+    expect(calls.send).toBe(1);
+  });
+
+  it('scopes keys per user: the same key from another user is another request', async () => {
+    const store = make();
+    const { a, calls } = attempt(['created for alice', 'created for bob']);
+    expect((await store.run('alice', 'k', 'fp', a)).result).toBe('created for alice');
+    expect(await store.run('bob', 'k', 'fp', a)).toEqual({
+      result: 'created for bob',
       replayed: false,
     });
-    expect(await store.run('k', 'fp', fn, keepAll)).toEqual({
-      result: 'created 1',
-      replayed: true,
-    });
-    expect(runs).toBe(1);
+    expect(calls.send).toBe(2);
   });
 
   it('a concurrent duplicate waits for the first and shares its result', async () => {
-    const store = new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
+    const store = make();
     let release: (v: string) => void = () => undefined;
-    let runs = 0;
-    const fn = () => {
-      runs++;
-      return new Promise<string>((resolve) => {
-        release = resolve;
-      });
+    let sends = 0;
+    const a: IdempotentAttempt<string> = {
+      ...attempt([]).a,
+      send: () => {
+        sends++;
+        return new Promise<string>((resolve) => {
+          release = resolve;
+        });
+      },
     };
-    const first = store.run('k', 'fp', fn, keepAll);
-    const second = store.run('k', 'fp', fn, keepAll);
-    release('the group');
-    expect(await first).toEqual({ result: 'the group', replayed: false });
-    expect(await second).toEqual({ result: 'the group', replayed: true });
-    expect(runs).toBe(1);
+    const first = store.run('u', 'k', 'fp', a);
+    const second = store.run('u', 'k', 'fp', a);
+    release('created');
+    expect(await first).toEqual({ result: 'created', replayed: false });
+    expect(await second).toEqual({ result: 'created', replayed: true });
+    expect(sends).toBe(1);
   });
 
   it('the same key with another body is a 422', async () => {
-    const store = new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
-    await store.run('k', 'fp-1', async () => 'x', keepAll);
-    const err = await store.run('k', 'fp-2', async () => 'y', keepAll).catch((e: unknown) => e);
+    const store = make();
+    await store.run('u', 'k', 'fp-1', attempt(['created']).a);
+    const err = await store.run('u', 'k', 'fp-2', attempt(['created']).a).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpError);
     expect((err as HttpError).statusCode).toBe(422);
     expect((err as HttpError).code).toBe('IdempotencyKeyReused');
   });
 
-  it('forgets failures (thrown or not kept) so the client may retry with the same key', async () => {
-    const store = new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
-    await expect(
-      store.run('k', 'fp', () => Promise.reject(new Error('down')), keepAll),
-    ).rejects.toThrow('down');
-    expect(
-      await store.run(
-        'k',
-        'fp',
-        async () => 'refused',
-        () => false,
-      ),
-    ).toEqual({
-      result: 'refused',
-      replayed: false,
+  it('forgets certain failures (refused, not sent): the retry sends again, no lookup', async () => {
+    const store = make();
+    const { a, calls } = attempt([new Error('not sent'), 'refused: name taken', 'created']);
+    await expect(store.run('u', 'k', 'fp', a)).rejects.toThrow('not sent');
+    expect((await store.run('u', 'k', 'fp', a)).result).toBe('refused: name taken');
+    expect((await store.run('u', 'k', 'fp', a)).result).toBe('created');
+    expect(calls).toEqual({ send: 3, recover: 0 });
+  });
+
+  it('after an unknown outcome, a retry looks first and answers with what it found', async () => {
+    const store = make();
+    const { a, calls } = attempt([new Error('socket reset')], {
+      recover: async () => 'created 21 (found)',
     });
-    expect(await store.run('k', 'fp', async () => 'created', keepAll)).toEqual({
-      result: 'created',
-      replayed: false,
+    await expect(store.run('u', 'k', 'fp', a)).rejects.toThrow('socket reset');
+    expect(await store.run('u', 'k', 'fp', a)).toEqual({
+      result: 'created 21 (found)',
+      replayed: true,
     });
+    // Remembered as done: the next retry neither looks nor sends.
+    expect((await store.run('u', 'k', 'fp', a)).result).toBe('created 21 (found)');
+    expect(calls).toEqual({ send: 1, recover: 1 });
+  });
+
+  it('after an unknown outcome with nothing found, the retry sends once', async () => {
+    const store = make();
+    const { a, calls } = attempt(['<html>500</html>', 'created 22']);
+    expect((await store.run('u', 'k', 'fp', a)).result).toBe('<html>500</html>');
+    expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 22', replayed: false });
+    expect(calls).toEqual({ send: 2, recover: 1 });
+  });
+
+  it('a lookup that fails keeps the outcome unknown: the next retry looks again', async () => {
+    const store = make();
+    let lookups = 0;
+    const { a, calls } = attempt([new Error('timeout')], {
+      recover: async () => {
+        lookups++;
+        if (lookups === 1) throw new Error('lookup failed');
+        return 'created 23 (found)';
+      },
+    });
+    await expect(store.run('u', 'k', 'fp', a)).rejects.toThrow('timeout');
+    await expect(store.run('u', 'k', 'fp', a)).rejects.toThrow('lookup failed');
+    expect((await store.run('u', 'k', 'fp', a)).result).toBe('created 23 (found)');
+    expect(calls).toEqual({ send: 1, recover: 2 });
   });
 
   it('expires entries and keeps at most maxEntries', async () => {
     let now = 0;
     const store = new IdempotencyStore<string>({ ttlMs: 100, maxEntries: 2, now: () => now });
-    await store.run('a', 'fp', async () => 'a1', keepAll);
-    await store.run('b', 'fp', async () => 'b1', keepAll);
-    await store.run('c', 'fp', async () => 'c1', keepAll);
+    for (const k of ['a', 'b', 'c']) await store.run('u', k, 'fp', attempt([`created ${k}1`]).a);
     expect(store.size).toBe(2);
-    expect((await store.run('a', 'fp', async () => 'a2', keepAll)).result).toBe('a2');
+    expect((await store.run('u', 'a', 'fp', attempt(['created a2']).a)).result).toBe('created a2');
     now = 1000;
-    expect((await store.run('c', 'fp', async () => 'c2', keepAll)).result).toBe('c2');
+    expect((await store.run('u', 'c', 'fp', attempt(['created c2']).a)).result).toBe('created c2');
   });
 });
 

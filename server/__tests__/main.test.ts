@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password-hash';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,9 +39,20 @@ function startMain(env: Record<string, string>) {
   return { child, output: () => out, exited };
 }
 
+const USERS = `ops:${await hashPassword('ops-password-1', { N: 1024, r: 8, p: 1 })}`;
+
+async function listeningUrl(run: ReturnType<typeof startMain>): Promise<string | undefined> {
+  let url: string | undefined;
+  for (let i = 0; i < 200 && !url; i++) {
+    url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())?.[1];
+    if (!url) await new Promise((r) => setTimeout(r, 100));
+  }
+  return url;
+}
+
 describe('server/main.ts', () => {
   it('refuses to start without upstream credentials, naming what is missing', async () => {
-    const run = startMain({});
+    const run = startMain({ DASHBOARD_USERS: USERS });
     expect(await run.exited).toBe(1);
     const out = run.output();
     expect(out).toContain('The dashboard server cannot start.');
@@ -50,20 +62,49 @@ describe('server/main.ts', () => {
     expect(out).not.toMatch(/\n\s+at /);
   });
 
-  it('with USE_EMULATORS=1 serves /api against in-process emulators and stops on SIGTERM', async () => {
-    const run = startMain({ USE_EMULATORS: '1', BFF_PORT: '0', LOG_LEVEL: 'info' });
-    let url: string | undefined;
-    for (let i = 0; i < 200 && !url; i++) {
-      url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())?.[1];
-      if (!url) await new Promise((r) => setTimeout(r, 100));
-    }
+  it('refuses to start without DASHBOARD_USERS, even with USE_EMULATORS=1', async () => {
+    const run = startMain({ USE_EMULATORS: '1', BFF_PORT: '0' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('DASHBOARD_USERS is required');
+    expect(run.output()).not.toContain('Server listening');
+  });
+
+  it('refuses DEV_AUTO_SIGN_IN outright (production always requires sign-in)', async () => {
+    const run = startMain({
+      USE_EMULATORS: '1',
+      BFF_PORT: '0',
+      DASHBOARD_USERS: USERS,
+      DEV_AUTO_SIGN_IN: 'demo',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('DEV_AUTO_SIGN_IN is only for npm run dev');
+    expect(run.output()).not.toContain('Server listening');
+  });
+
+  it('with USE_EMULATORS=1 requires sign-in, then serves /api against in-process emulators, and stops on SIGTERM', async () => {
+    const run = startMain({
+      USE_EMULATORS: '1',
+      BFF_PORT: '0',
+      LOG_LEVEL: 'info',
+      DASHBOARD_USERS: USERS,
+    });
+    const url = await listeningUrl(run);
     expect(url, run.output()).toBeDefined();
     const health = await fetch(`${url}/api/health`);
     expect(await health.json()).toEqual({
       status: 'ok',
       upstreams: { exness: { mode: 'emulated' }, hasoffers: { mode: 'emulated' } },
     });
-    const list = await fetch(`${url}/api/exness/api/v2/autorebates/groups/?limit=1`);
+    const groups = `${url}/api/exness/api/v2/autorebates/groups/?limit=1`;
+    expect((await fetch(groups)).status).toBe(401);
+    const signIn = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'dashboard' },
+      body: JSON.stringify({ username: 'ops', password: 'ops-password-1' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const list = await fetch(groups, { headers: { Cookie: cookie } });
     expect(list.status).toBe(200);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

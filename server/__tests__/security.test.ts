@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../security';
 import { call, startBff, testConfig, type RunningBff } from './harness';
 
 // Nothing listens there: a request that got past the checks would come back 502, not 403.
@@ -56,7 +57,83 @@ describe('security headers', () => {
   });
 });
 
+describe('content security policy and other page headers', () => {
+  it('every answer, the page included, carries the strict CSP and friends', async () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    for (const path of [
+      '/',
+      '/cashflow-groups/new',
+      '/assets/app-1a2b.js',
+      '/api/health',
+      '/api/nope',
+    ]) {
+      const res = await fetch(`${bff.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      // HSTS only outside loopback (see auth.test.ts for a real host name).
+      expect(res.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+});
+
 describe('cross-site protection', () => {
+  it('refuses Sec-Fetch-Site: cross-site on every /api call, reads included', async () => {
+    for (const init of [
+      { method: 'GET' },
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+    ]) {
+      const res = await call(`${bff.url}${GROUPS}`, {
+        ...init,
+        headers: { ...init.headers, 'Sec-Fetch-Site': 'cross-site' },
+      });
+      expect(res.status).toBe(403);
+      expect(res.json).toMatchObject({ code: 'Forbidden' });
+    }
+    // A sibling subdomain (same-site) only with an origin listed in ALLOWED_ORIGINS.
+    const sibling = await call(`${bff.url}/api/health`, {
+      headers: { 'Sec-Fetch-Site': 'same-site' },
+    });
+    expect(sibling.status).toBe(403);
+    const listed = await call(`${bff.url}/api/health`, {
+      headers: { 'Sec-Fetch-Site': 'same-site', Origin: 'http://localhost:5173' },
+    });
+    expect(listed.status).toBe(200);
+    const own = await call(`${bff.url}/api/health`, {
+      headers: { 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(own.status).toBe(200);
+    // A cross-site navigation to a page is fine (links into the dashboard work).
+    const page = await fetch(`${bff.url}/`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(page.status).toBe(200);
+  });
+
+  it('never answers with CORS headers: a preflight is refused, nothing is allowed', async () => {
+    const preflight = await fetch(`${bff.url}/api/hasoffers`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-requested-with',
+      },
+    });
+    expect(preflight.status).toBe(403);
+    const answers = [
+      preflight,
+      await fetch(`${bff.url}/api/health`, { headers: { Origin: 'http://localhost:5173' } }),
+      await fetch(`${bff.url}/api/health`, { headers: { Origin: 'https://evil.example' } }),
+      await fetch(`${bff.url}/`, { headers: { Origin: 'https://evil.example' } }),
+    ];
+    for (const res of answers) {
+      const cors = [...res.headers.keys()].filter((h) => h.startsWith('access-control-'));
+      expect(cors).toEqual([]);
+    }
+  });
+
   it('refuses a write without X-Requested-With: dashboard', async () => {
     const res = await fetch(`${bff.url}${GROUPS}`, {
       method: 'POST',

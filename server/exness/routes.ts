@@ -67,8 +67,19 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
     let res = await send(token);
     if (res.status === 401) {
       // Expired (no refresh call exists): log in again, once for everyone, and retry once.
+      // (Only reads are allowlisted here, and a 401 means nothing was done: safe to repeat.)
       session.invalidate(token);
       res = await send(await session.getToken());
+      if (res.status === 401) {
+        // To the browser a 401 means "your dashboard session ended": this is our credentials.
+        request.log.warn({ upstream: 'exness', status: 401 }, 'upstream refused a fresh token');
+        return sendError(
+          reply,
+          502,
+          'UpstreamAuthFailed',
+          'The Exness API refused the dashboard server’s fresh sign-in token. Try again; if it keeps failing, the server’s Exness account needs checking.',
+        );
+      }
     }
     return sendUpstreamJson(reply, res, { upstream: 'exness', redact: opts.redact });
   });

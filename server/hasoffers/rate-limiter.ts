@@ -1,5 +1,5 @@
-// A sliding-window limiter shared by every HasOffers call the BFF makes.
-// It waits briefly for a slot and refuses (429 + Retry-After) when its bounded queue is full.
+// The limiter shared by every HasOffers call the BFF makes (all users together): a sliding window
+// over calls, a short bounded queue, and 429 + Retry-After past it.
 import { HttpError } from '../errors';
 
 /**
@@ -21,13 +21,19 @@ export interface RateLimiterOptions {
   windowMs: number;
   /** Callers that may wait at once; the next one is refused straight away. */
   maxQueue: number;
-  /** A caller whose slot is further away than this is refused rather than queued. */
+  /** No caller waits longer than this: refused at once if its slot looks further away, or
+   *  refused when this time is up. */
   maxWaitMs: number;
   now?: () => number;
 }
 
+/** Ends a call: its slot counts for one more window from now, then frees. Idempotent. */
+export type ReleaseSlot = () => void;
+
 interface Waiter {
-  resolve: () => void;
+  grant: (release: ReleaseSlot) => void;
+  refuse: (error: RateLimitedError) => void;
+  deadline: ReturnType<typeof setTimeout>;
 }
 
 export class RateLimitedError extends HttpError {
@@ -41,9 +47,17 @@ export class RateLimitedError extends HttpError {
   }
 }
 
+/**
+ * A call occupies its slot from the moment it is granted until one window after it ended. The
+ * upstream sees the call somewhere between those two moments, so however late a call reaches
+ * it (a slow network, a busy event loop), the upstream can never count more than `limit` of our
+ * calls in any window of its own. (Counting from the start only would let a burst that reached
+ * the upstream late overlap the next window's calls.)
+ */
 export class SlidingWindowLimiter {
-  /** Start times of the calls granted within the last window, oldest first. */
-  private granted: number[] = [];
+  private inFlight = 0;
+  /** End times of finished calls still inside the window, oldest first. */
+  private ended: number[] = [];
   private queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly options: Required<RateLimiterOptions>;
@@ -52,23 +66,28 @@ export class SlidingWindowLimiter {
     this.options = { now: Date.now, ...options };
   }
 
-  /** Resolves when the caller may make its call (counted from then); rejects with a 429. */
-  acquire(): Promise<void> {
+  /** Resolves with the slot's release when the caller may call; rejects with a 429. */
+  acquire(): Promise<ReleaseSlot> {
     const now = this.options.now();
     this.prune(now);
-    if (this.queue.length === 0 && this.granted.length < this.options.limit) {
-      this.granted.push(now);
-      return Promise.resolve();
+    if (this.queue.length === 0 && this.used < this.options.limit) {
+      return Promise.resolve(this.take());
     }
-    // The slot this caller would get: when the call `queue.length` places ahead leaves the window.
-    const ahead = this.queue.length;
-    const slotAt = (this.granted[ahead] ?? now) + this.options.windowMs;
-    const wait = Math.max(0, slotAt - now);
-    if (ahead >= this.options.maxQueue || wait > this.options.maxWaitMs) {
+    const wait = this.estimateWait(this.queue.length, now);
+    if (this.queue.length >= this.options.maxQueue || wait > this.options.maxWaitMs) {
       return Promise.reject(new RateLimitedError(wait));
     }
-    return new Promise<void>((resolve) => {
-      this.queue.push({ resolve });
+    return new Promise<ReleaseSlot>((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: resolve,
+        refuse: reject,
+        // A queued caller never waits past maxWaitMs, even if calls in flight end late.
+        deadline: setTimeout(() => {
+          this.queue = this.queue.filter((w) => w !== waiter);
+          waiter.refuse(new RateLimitedError(this.estimateWait(0, this.options.now())));
+        }, this.options.maxWaitMs),
+      };
+      this.queue.push(waiter);
       this.schedule(now);
     });
   }
@@ -78,30 +97,66 @@ export class SlidingWindowLimiter {
     return this.queue.length;
   }
 
+  /** Slots taken: calls in flight plus calls that ended within the last window. */
+  private get used(): number {
+    return this.inFlight + this.ended.length;
+  }
+
+  private take(): ReleaseSlot {
+    this.inFlight += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      this.ended.push(this.options.now());
+      this.schedule(this.options.now());
+    };
+  }
+
+  /**
+   * When the caller at `position` in the queue would get a slot. Calls in flight are taken to
+   * end now (the earliest they can); slots free one window after their call ended, and each
+   * further round of `limit` waiters takes one more window.
+   */
+  private estimateWait(position: number, now: number): number {
+    const { limit, windowMs } = this.options;
+    const frees = [
+      ...Array.from({ length: Math.max(0, limit - this.used) }, () => now),
+      ...this.ended.map((t) => t + windowMs),
+      ...Array.from({ length: this.inFlight }, () => now + windowMs),
+    ].slice(0, limit);
+    const base = frees[position % limit] ?? now;
+    return Math.max(0, base + Math.floor(position / limit) * windowMs - now);
+  }
+
   private prune(now: number): void {
     const cutoff = now - this.options.windowMs;
-    while (this.granted.length > 0 && (this.granted[0] ?? now) <= cutoff) this.granted.shift();
+    while (this.ended.length > 0 && (this.ended[0] ?? now) <= cutoff) this.ended.shift();
   }
 
   private schedule(now: number): void {
+    this.drain(now);
     if (this.timer !== undefined || this.queue.length === 0) return;
-    const oldest = this.granted[0] ?? now;
+    // With everything in flight, the next release reschedules; otherwise the oldest end frees.
+    const oldest = this.ended[0];
+    if (oldest === undefined) return;
     const delay = Math.max(0, oldest + this.options.windowMs - now);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.drain();
+      this.schedule(this.options.now());
     }, delay);
     // Waiters keep their requests (and so the process) alive; the timer itself need not.
     this.timer.unref?.();
   }
 
-  private drain(): void {
-    const now = this.options.now();
+  private drain(now: number): void {
     this.prune(now);
-    while (this.queue.length > 0 && this.granted.length < this.options.limit) {
-      this.granted.push(now);
-      this.queue.shift()?.resolve();
+    while (this.queue.length > 0 && this.used < this.options.limit) {
+      const waiter = this.queue.shift();
+      if (!waiter) break;
+      clearTimeout(waiter.deadline);
+      waiter.grant(this.take());
     }
-    this.schedule(now);
   }
 }

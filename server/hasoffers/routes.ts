@@ -1,20 +1,27 @@
 // `/api/hasoffers`: allowlisted (Target, Method) calls, forwarded with the server's NetworkToken.
 // Answers lose the echoed token; calls share one rate limit; creates can be idempotent.
+// Nothing here is ever retried: a write is sent at most once per browser request.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { HasOffersUpstream } from '../config';
 import { HttpError, sendError } from '../errors';
-import { fetchUpstream, type UpstreamResponse } from '../upstream/fetch-upstream';
+import {
+  UpstreamConnectionError,
+  fetchUpstream,
+  type UpstreamResponse,
+} from '../upstream/fetch-upstream';
 import { removeJsonMembers } from '../upstream/json-members';
 import { sendUpstreamJson } from '../upstream/reply';
 import { findHasOffersCall } from './allowlist';
+import { findCreatedGroupId, recoveredCreateAnswer } from './create-recovery';
 import {
   IdempotencyStore,
   fingerprintParams,
   isValidIdempotencyKey,
+  type AttemptOutcome,
   type IdempotencyOptions,
 } from './idempotency-store';
 import { readHasOffersCall, withNetworkToken } from './params';
-import { SlidingWindowLimiter, type RateLimiterOptions } from './rate-limiter';
+import { RateLimitedError, SlidingWindowLimiter, type RateLimiterOptions } from './rate-limiter';
 import { buildHasOffersRequest } from './transport';
 
 export const HASOFFERS_PATH = '/api/hasoffers';
@@ -27,15 +34,39 @@ export interface HasOffersRoutesOptions {
   idempotency: IdempotencyOptions;
 }
 
-/** Whether a create really happened: HTTP 200 and the envelope's `status === 1`. */
-function succeeded(res: UpstreamResponse): boolean {
-  if (res.status !== 200) return false;
+/**
+ * What a create's answer says. HTTP 200 with an envelope: status 1 created it, anything else is
+ * HasOffers refusing it (nothing created). Any other answer (a 5xx or HTML page from a proxy, a
+ * redirect) may have come after the work was done: unknown.
+ */
+export function classifyCreateAnswer(res: UpstreamResponse): AttemptOutcome {
+  if (res.status !== 200) return 'unknown';
   try {
     const json = JSON.parse(res.text) as { response?: { status?: unknown } };
-    return Number(json.response?.status) === 1;
+    if (json.response === undefined) return 'unknown';
+    return Number(json.response.status) === 1 ? 'done' : 'not-done';
   } catch {
-    return false;
+    return 'unknown';
   }
+}
+
+/** Socket errors that mean the request never left: nothing can have been created. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+/** A thrown create: refused before sending (ours or a refused connection), or unknown. */
+export function classifyCreateError(error: unknown): Exclude<AttemptOutcome, 'done'> {
+  if (error instanceof RateLimitedError) return 'not-done';
+  if (error instanceof UpstreamConnectionError && NOT_SENT_CODES.has(error.socketCode)) {
+    return 'not-done';
+  }
+  // Timeouts, resets after sending, anything else: the group may exist.
+  return 'unknown';
 }
 
 export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async (scope, opts) => {
@@ -82,12 +113,13 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
       withNetworkToken(call.params, opts.upstream.networkToken),
       allowed.write,
     );
-    const forward = async (): Promise<UpstreamResponse> => {
-      await limiter.acquire();
-      return fetchUpstream(upstreamRequest, {
-        upstream: 'hasoffers',
-        timeoutMs: opts.timeoutMs,
-      });
+    const send = async (req = upstreamRequest): Promise<UpstreamResponse> => {
+      const release = await limiter.acquire();
+      try {
+        return await fetchUpstream(req, { upstream: 'hasoffers', timeoutMs: opts.timeoutMs });
+      } finally {
+        release();
+      }
     };
 
     const key = request.headers['idempotency-key'];
@@ -100,16 +132,26 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
           'Idempotency-Key must be one value of 1-255 visible characters.',
         );
       }
-      const outcome = await idempotency.run(
-        key,
-        fingerprintParams(call.params),
-        forward,
-        succeeded,
-      );
+      const user = request.dashboardUser;
+      if (user === undefined) throw new HttpError(401, 'Unauthorized', 'You are not signed in.');
+      // PHP keeps the last of repeated scalars: the name HasOffers would have used.
+      const name = call.params.getAll('name').at(-1) ?? null;
+      const outcome = await idempotency.run(user, key, fingerprintParams(call.params), {
+        send: () => send(),
+        classify: classifyCreateAnswer,
+        classifyError: classifyCreateError,
+        recover: async () => {
+          if (name === null || name.trim() === '') return undefined;
+          const id = await findCreatedGroupId(name, opts.upstream, (req) => send(req));
+          if (id === undefined) return undefined;
+          request.log.info('idempotent create: the earlier attempt had created the group');
+          return recoveredCreateAnswer(id);
+        },
+      });
       res = outcome.result;
       if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
     } else {
-      res = await forward();
+      res = await send();
     }
     return sendUpstreamJson(reply, res, {
       upstream: 'hasoffers',

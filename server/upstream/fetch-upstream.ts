@@ -64,6 +64,8 @@ export async function fetchUpstream(
 
 /** A 502 that logs the socket error code (ECONNREFUSED, ECONNRESET...), never the host. */
 export class UpstreamConnectionError extends HttpError {
+  /** Tells a request that never left (ECONNREFUSED) from one lost after sending (ECONNRESET). */
+  readonly socketCode: string;
   constructor(label: string, socketCode: string | undefined) {
     super(
       502,
@@ -72,6 +74,7 @@ export class UpstreamConnectionError extends HttpError {
       {},
       { socketCode: socketCode ?? 'unknown' },
     );
+    this.socketCode = socketCode ?? 'unknown';
   }
 }
 

@@ -1,0 +1,166 @@
+// The dashboard's own sign-in: /api/session (status, sign-in, sign-out) and the gate that answers
+// 401 to every other /api call without a live session, before any upstream is called.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sendError } from '../errors';
+import { isApiPath } from '../security';
+import {
+  clearedSessionCookie,
+  readCookie,
+  secureCookieFor,
+  sessionCookie,
+  sessionCookieName,
+} from './cookies';
+import type { LoginThrottle } from './login-throttle';
+import {
+  MAX_PASSWORD_LENGTH,
+  SCRYPT_DEFAULTS,
+  verifyPassword,
+  type PasswordHash,
+} from './password-hash';
+import type { SessionStore } from './session-store';
+import { normalizeUserName, type DashboardUser } from './users';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in dashboard user; set by the session gate on every gated /api call. */
+    dashboardUser?: string;
+  }
+}
+
+export const SESSION_PATH = '/api/session';
+/** Open without a session: probes call it, and it says nothing but the upstream modes. */
+export const HEALTH_PATH = '/api/health';
+
+export interface AuthOptions {
+  users: readonly DashboardUser[];
+  /** DEV_AUTO_SIGN_IN: every request without a session gets one for this user (dev only). */
+  devAutoSignIn?: string;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+}
+
+/** The one answer for an unknown user and a wrong password alike. */
+export const WRONG_CREDENTIALS_MESSAGE = 'Wrong user name or password.';
+
+export interface SessionStatus {
+  user: { name: string } | null;
+  /** Signed in automatically (emulated dev mode): signing out signs straight back in. */
+  autoSignIn: boolean;
+}
+
+const signInBody = z.object({
+  username: z.string().max(256),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
+});
+
+function pathOf(url: string): string {
+  return url.split('?')[0] ?? '';
+}
+
+export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
+  const { users, sessions, throttle, devAutoSignIn } = options;
+  // Unknown names are checked against this (same cost as a real user's hash), so the time an
+  // answer takes does not tell which names exist. It matches no password: the key is random.
+  const params = users[0]?.hash ?? SCRYPT_DEFAULTS;
+  const decoy: PasswordHash = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    salt: randomBytes(16),
+    key: randomBytes(users[0]?.hash.key.length ?? 32),
+  };
+
+  const cookieContext = (request: FastifyRequest) => {
+    const secure = secureCookieFor(request.headers.host);
+    return { secure, id: readCookie(request.headers.cookie, sessionCookieName(secure)) };
+  };
+
+  const startSession = (reply: FastifyReply, user: string, auto: boolean, secure: boolean) => {
+    const { id, session } = sessions.create(user, auto);
+    reply.header('Set-Cookie', sessionCookie(id, sessions.remainingMs(session), secure));
+    return session;
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isApiPath(request.url)) return undefined;
+    const path = pathOf(request.url);
+    if (path === HEALTH_PATH || path === SESSION_PATH) return undefined;
+    const { secure, id } = cookieContext(request);
+    const session = sessions.touch(id);
+    if (session) {
+      request.dashboardUser = session.user;
+      return undefined;
+    }
+    if (devAutoSignIn !== undefined) {
+      startSession(reply, devAutoSignIn, true, secure);
+      request.dashboardUser = devAutoSignIn;
+      return undefined;
+    }
+    return sendError(reply, 401, 'Unauthorized', 'You are not signed in. Sign in to continue.');
+  });
+
+  app.get(SESSION_PATH, async (request, reply): Promise<SessionStatus> => {
+    const { secure, id } = cookieContext(request);
+    const session = sessions.touch(id);
+    if (session) return { user: { name: session.user }, autoSignIn: session.auto };
+    if (devAutoSignIn !== undefined) {
+      startSession(reply, devAutoSignIn, true, secure);
+      return { user: { name: devAutoSignIn }, autoSignIn: true };
+    }
+    return { user: null, autoSignIn: false };
+  });
+
+  app.post(SESSION_PATH, { bodyLimit: 8 * 1024 }, async (request, reply) => {
+    const body = signInBody.safeParse(request.body);
+    if (!body.success) {
+      return sendError(
+        reply,
+        400,
+        'BadRequest',
+        'Send a JSON body with a username and a password.',
+      );
+    }
+    const name = normalizeUserName(body.data.username);
+    const decision = throttle.attempt(name, request.ip);
+    if (!decision.allowed) {
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      request.log.warn({ ip: request.ip }, 'sign-in throttled');
+      return sendError(
+        reply,
+        429,
+        'RateLimited',
+        `Too many failed sign-ins. Try again in ${seconds} s.`,
+        { 'Retry-After': String(seconds) },
+      );
+    }
+    const user = users.find((u) => u.name === name);
+    let ok = false;
+    try {
+      const matches = await verifyPassword(body.data.password, user?.hash ?? decoy);
+      ok = matches && user !== undefined;
+    } finally {
+      decision.done(ok);
+    }
+    if (!ok || !user) {
+      // Only known names are logged: people type passwords into the name field.
+      request.log.warn({ user: user?.name ?? '(unknown)', ip: request.ip }, 'sign-in failed');
+      return sendError(reply, 401, 'InvalidCredentials', WRONG_CREDENTIALS_MESSAGE);
+    }
+    const { secure, id } = cookieContext(request);
+    // A fresh id at every sign-in: an id planted before sign-in never becomes a signed-in one.
+    sessions.delete(id);
+    startSession(reply, user.name, false, secure);
+    request.log.info({ user: user.name }, 'signed in');
+    const status: SessionStatus = { user: { name: user.name }, autoSignIn: false };
+    return reply.send(status);
+  });
+
+  app.delete(SESSION_PATH, async (request, reply) => {
+    const { secure, id } = cookieContext(request);
+    sessions.delete(id);
+    reply.header('Set-Cookie', clearedSessionCookie(secure));
+    return reply.code(204).send();
+  });
+}
