@@ -32,6 +32,8 @@ export interface ExnessEmulatorOptions {
   port?: number;
   host?: string;
   tokenTtlMs?: number;
+  /** The partner account it accepts; EMULATOR_CREDENTIALS by default (tests use canaries). */
+  credentials?: { login: string; password: string };
 }
 
 const configSchema = z.strictObject({ tokenTtlMs: z.number().int().min(1).optional() });
@@ -135,6 +137,10 @@ export async function startExnessEmulator(
   opts: ExnessEmulatorOptions = {},
 ): Promise<RunningEmulator> {
   const defaultTtl = opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  const account = opts.credentials ?? {
+    login: EMULATOR_CREDENTIALS.exnessLogin,
+    password: EMULATOR_CREDENTIALS.exnessPassword,
+  };
   let tokenTtlMs = defaultTtl;
   // A fresh secret per process: tokens from an earlier run are invalid, as after a key rotation.
   const secret = randomBytes(32).toString('hex');
@@ -196,15 +202,14 @@ export async function startExnessEmulator(
       else if (v === '') errors[key] = ['This field may not be blank.'];
     }
     if (Object.keys(errors).length > 0) return json(400, errors);
-    const loginOk =
-      String(body.login).trim().toLowerCase() === EMULATOR_CREDENTIALS.exnessLogin.toLowerCase();
-    if (!loginOk || body.password !== EMULATOR_CREDENTIALS.exnessPassword) {
+    const loginOk = String(body.login).trim().toLowerCase() === account.login.toLowerCase();
+    if (!loginOk || body.password !== account.password) {
       return EXNESS_ERRORS.badCredentials;
     }
     issued += 1;
     const token = signToken(
       secret,
-      { userId: DEMO_USER_ID, login: EMULATOR_CREDENTIALS.exnessLogin },
+      { userId: DEMO_USER_ID, login: account.login },
       Date.now(),
       tokenTtlMs,
       `${Date.now().toString(36)}${issued.toString(36)}`,
