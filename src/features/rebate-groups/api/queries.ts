@@ -3,6 +3,17 @@ import { queryOptions } from '@tanstack/react-query';
 import type { View } from '../model/view';
 import { fetchRebateGroups, toListBody, type ListBody } from './fetchers';
 
+/**
+ * Lets the current task finish before the request leaves. A query cancelled in the same task
+ * (React StrictMode's mount–unmount–mount, a view replaced at once) then never reaches the
+ * network: no wasted upstream call, and no emulator fault or rate-limit budget spent on a
+ * request nobody reads.
+ */
+async function afterCurrentTask(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  signal.throwIfAborted();
+}
+
 export const rebateGroupQueries = {
   all: () => ['rebate-groups'] as const,
   lists: () => [...rebateGroupQueries.all(), 'list'] as const,
@@ -10,7 +21,10 @@ export const rebateGroupQueries = {
   listBody: (body: ListBody) =>
     queryOptions({
       queryKey: [...rebateGroupQueries.lists(), body] as const,
-      queryFn: ({ signal }) => fetchRebateGroups(body, signal),
+      queryFn: async ({ signal }) => {
+        await afterCurrentTask(signal);
+        return fetchRebateGroups(body, signal);
+      },
     }),
   list: (view: View) => rebateGroupQueries.listBody(toListBody(view)),
 };

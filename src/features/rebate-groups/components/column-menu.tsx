@@ -1,14 +1,13 @@
-// Table layout controls: which columns show, and row density. Both persist (see table-prefs).
+// Table layout controls: row density and which columns show. Both persist (see table-prefs).
 import { useState } from 'react';
-import Checkbox from '@mui/material/Checkbox';
-import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
 import DensitySmallIcon from '@mui/icons-material/DensitySmall';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
@@ -61,7 +60,6 @@ export function ColumnMenu({ prefs, onChange }: ColumnMenuProps) {
         onClose={() => setAnchor(null)}
         slotProps={{ list: { dense: true, 'aria-label': 'Columns' } }}
       >
-        <ListSubheader sx={{ lineHeight: '32px' }}>Columns</ListSubheader>
         {COLUMNS.map((column) => {
           const shown = !prefs.hidden.includes(column.id);
           // The last visible column cannot be hidden: an empty table helps no one.
@@ -74,40 +72,18 @@ export function ColumnMenu({ prefs, onChange }: ColumnMenuProps) {
               disabled={locked}
               onClick={() => toggle(column.id)}
             >
+              {/* Icons, not Checkbox inputs: a control inside a menu item would be nested. */}
               <ListItemIcon>
-                <Checkbox
-                  edge="start"
-                  size="small"
-                  checked={shown}
-                  tabIndex={-1}
-                  disableRipple
-                  slotProps={{ input: { 'aria-hidden': true } }}
-                  sx={{ p: 0 }}
-                />
+                {shown ? (
+                  <CheckBoxIcon fontSize="small" color="primary" />
+                ) : (
+                  <CheckBoxOutlineBlankIcon fontSize="small" />
+                )}
               </ListItemIcon>
               <ListItemText primary={column.header} />
             </MenuItem>
           );
         })}
-        <Divider />
-        <MenuItem
-          role="menuitemcheckbox"
-          aria-checked={compact}
-          onClick={() => onChange({ ...prefs, density: compact ? 'comfortable' : 'compact' })}
-        >
-          <ListItemIcon>
-            <Checkbox
-              edge="start"
-              size="small"
-              checked={compact}
-              tabIndex={-1}
-              disableRipple
-              slotProps={{ input: { 'aria-hidden': true } }}
-              sx={{ p: 0 }}
-            />
-          </ListItemIcon>
-          <ListItemText primary="Compact rows" />
-        </MenuItem>
       </Menu>
     </>
   );

@@ -139,6 +139,9 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
   const set = <K extends FilterKey>(k: K, values: Filters[K], when: When = 'debounce') =>
     change({ ...draft, [k]: values }, when);
 
+  const remove = (k: FilterKey, value: string) =>
+    set(k, (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k], 'now');
+
   const release = () => {
     if (key(draft) !== committed) change(draft, 'now');
   };
@@ -196,13 +199,9 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
                 key={`${k}:${value}`}
                 label={text}
                 size="small"
-                onDelete={() =>
-                  set(
-                    k,
-                    (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k],
-                    'now',
-                  )
-                }
+                // The whole chip is the "remove" button; the cross is its visible cue.
+                onClick={() => remove(k, value)}
+                onDelete={() => remove(k, value)}
                 aria-label={`Remove filter ${text}`}
               />
             );

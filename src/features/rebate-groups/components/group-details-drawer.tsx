@@ -97,6 +97,8 @@ export function GroupDetailsDrawer({ group, onClose }: GroupDetailsDrawerProps) 
       anchor="right"
       open={group !== null}
       onClose={onClose}
+      // A temporary drawer sits at the drawer layer, under the app bar: lift it to the modal's.
+      sx={{ zIndex: (t) => t.zIndex.modal }}
       slotProps={{
         paper: {
           sx: { width: { xs: '100%', sm: 420 } },

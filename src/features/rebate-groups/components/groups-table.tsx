@@ -111,7 +111,12 @@ export function GroupsTable({
   };
 
   return (
-    <Table size={density === 'compact' ? 'small' : 'medium'} aria-label="Rebate groups">
+    <Table
+      size={density === 'compact' ? 'small' : 'medium'}
+      aria-label="Rebate groups"
+      // Nine columns must fit a laptop screen: tighter side padding than MUI's 16px.
+      sx={{ '& .MuiTableCell-root': { px: 1.25 }, '& .MuiTableCell-root:first-of-type': { pl: 2 } }}
+    >
       <TableHead>
         <TableRow>
           {columns.map((column) => {

@@ -89,6 +89,7 @@ export const SORT_FIELD_LABELS: Record<SortField, string> = {
 
 export function displayValue(column: Column, g: RebateGroup): string {
   const v = column.csv(g);
+  if (column.id === 'id') return String(v); // an identifier, not a quantity: no grouping
   if (column.id === 'rebatePercent' && typeof v === 'number') return formatPercent(v);
   return typeof v === 'number' ? formatInteger(v) : v;
 }
