@@ -1,6 +1,6 @@
 // The /cashflow-groups/new page: offers to resume a stored draft (or says why one was dropped),
 // then runs the wizard. "Create another" starts a fresh wizard.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -47,6 +47,7 @@ export function NewCashflowGroupPage() {
     lookup.kind === 'discarded' ? DISCARD_NOTICE[lookup.reason] : null,
   );
   const [, setParams] = useSearchParams();
+  const [resuming, startResume] = useTransition();
 
   useEffect(() => {
     // Removing it here, not while reading: reading is pure (StrictMode reads twice).
@@ -62,15 +63,19 @@ export function NewCashflowGroupPage() {
       },
       { replace: true },
     );
-    setPhase({
-      kind: 'editing',
-      run: 0,
-      initial: {
-        form: draft.form,
-        step: draft.step,
-        ...(draft.idempotencyKey !== undefined && { idempotencyKey: draft.idempotencyKey }),
-      },
-    });
+    // A draft with hundreds of rules takes a moment to mount; a transition keeps the page
+    // responsive (and the button says so) meanwhile.
+    startResume(() =>
+      setPhase({
+        kind: 'editing',
+        run: 0,
+        initial: {
+          form: draft.form,
+          step: draft.step,
+          ...(draft.idempotencyKey !== undefined && { idempotencyKey: draft.idempotencyKey }),
+        },
+      }),
+    );
   };
 
   const discard = () => {
@@ -108,10 +113,15 @@ export function NewCashflowGroupPage() {
             </DialogContentText>
           </DialogContent>
           <DialogActions>
-            <Button color="error" onClick={discard}>
+            <Button color="error" onClick={discard} disabled={resuming}>
               Discard
             </Button>
-            <Button variant="contained" onClick={() => resume(phase.draft)}>
+            <Button
+              variant="contained"
+              onClick={() => resume(phase.draft)}
+              loading={resuming}
+              loadingPosition="start"
+            >
               Resume draft
             </Button>
           </DialogActions>

@@ -1,5 +1,5 @@
 // The rule builder step: the list of rule rows, add/duplicate/remove/move, lint, JSON import.
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -107,18 +107,22 @@ export function RulesStep() {
       name?: string;
       description?: string;
     }) => {
-      replace(result.rules);
-      setValue('affiliateIds', result.affiliateIds, { shouldDirty: true });
-      setValue('affiliateMode', result.affiliateIds.length > 0 ? 'selected' : 'all', {
-        shouldDirty: true,
+      // Hundreds of imported rows take a while to mount: as a transition the page stays
+      // responsive meanwhile.
+      startTransition(() => {
+        replace(result.rules);
+        setValue('affiliateIds', result.affiliateIds, { shouldDirty: true });
+        setValue('affiliateMode', result.affiliateIds.length > 0 ? 'selected' : 'all', {
+          shouldDirty: true,
+        });
+        // Imported name/description only fill empty fields: never overwrite what was typed.
+        if (result.name && getValues('name').trim() === '') {
+          setValue('name', result.name, { shouldDirty: true });
+        }
+        if (result.description && getValues('description').trim() === '') {
+          setValue('description', result.description, { shouldDirty: true });
+        }
       });
-      // Imported name/description only fill empty fields: never overwrite what was typed.
-      if (result.name && getValues('name').trim() === '') {
-        setValue('name', result.name, { shouldDirty: true });
-      }
-      if (result.description && getValues('description').trim() === '') {
-        setValue('description', result.description, { shouldDirty: true });
-      }
       setImportOpen(false);
     },
     [replace, setValue, getValues],

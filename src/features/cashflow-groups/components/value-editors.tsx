@@ -11,6 +11,7 @@ import { COUNTRY_OPTIONS, countryName, isCountryCode } from '../model';
 import { fieldKind, type RuleField } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useTargetRuleNames } from './describe-names';
+import { NO_GLOBAL_STYLES } from './no-global-styles';
 
 export interface ValueEditorProps {
   field: RuleField;
@@ -120,6 +121,7 @@ function TextValuesEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
           placeholder={values.length === 0 ? 'Type a value' : undefined}
           slotProps={{
             ...params.slotProps,
+            input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
             htmlInput: {
               ...params.slotProps.htmlInput,
               onPaste,
@@ -200,6 +202,7 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
           placeholder={values.length === 0 ? 'Choose countries' : undefined}
           slotProps={{
             ...params.slotProps,
+            input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
             htmlInput: {
               ...params.slotProps.htmlInput,
               onPaste,
@@ -278,6 +281,7 @@ function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
             ...params.slotProps,
             input: {
               ...params.slotProps.input,
+              ...NO_GLOBAL_STYLES,
               endAdornment: (
                 <>
                   {query.isFetching && <CircularProgress color="inherit" size={16} />}

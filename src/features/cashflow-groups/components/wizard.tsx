@@ -1,6 +1,7 @@
 // The new-group wizard: one react-hook-form instance for all four steps, the step in the URL,
 // per-step validation on "Next", autosaved drafts, and the create call with its outcomes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { FormProvider, useForm, useFormState, type Control, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -314,7 +315,9 @@ function WizardBody({
             return;
           }
         }
-        setReached((r) => Math.max(r, stepIndex(target)));
+        // Committed before the URL changes: a render that saw the new ?step= with the old
+        // `reached` would clamp the URL back.
+        flushSync(() => setReached((r) => Math.max(r, stepIndex(target))));
         setStep(target);
       } finally {
         validating.current = false;

@@ -27,11 +27,3 @@ export function isWizardStep(value: unknown): value is WizardStep {
 export function stepIndex(step: WizardStep): number {
   return WIZARD_STEPS.indexOf(step);
 }
-
-/** The step a form path belongs to (for server errors and the stepper's error marks). */
-export function stepOfField(path: string): WizardStep {
-  const root = path.split(/[.[]/)[0] ?? '';
-  if (root === 'rules') return 'rules';
-  if (root === 'affiliateMode' || root === 'affiliateIds') return 'affiliates';
-  return 'details';
-}
