@@ -59,6 +59,8 @@ export interface CallRecord extends CallIdentity {
   /** HasOffers only: the envelope's response.status. */
   hoStatus?: number;
   fault?: FaultKind;
+  /** Milliseconds the emulator spent on the call (fault and run), also sent as Server-Timing. */
+  durationMs?: number;
 }
 
 /** One answer in transport-neutral form: JSON (or pre-serialised JSON) or a text page. */
@@ -214,6 +216,7 @@ export async function serveCall(
   reply: FastifyReply,
   options: ServeCallOptions,
 ): Promise<FastifyReply> {
+  const started = performance.now();
   const fault = control.takeFault(options.identity);
   const entry = control.record({
     ...options.identity,
@@ -223,6 +226,9 @@ export async function serveCall(
   const finish = (res: EmulatorResponse): FastifyReply => {
     entry.status = res.status;
     if (res.hoStatus !== undefined) entry.hoStatus = res.hoStatus;
+    // The emulator's own time, so a benchmark can tell it from the BFF's and the browser's.
+    entry.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    reply.header('Server-Timing', `emu;dur=${entry.durationMs}`);
     return sendResponse(reply, res);
   };
 
