@@ -19,6 +19,7 @@ import PercentIcon from '@mui/icons-material/Percent';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
 import { PRODUCT_NAME, routes } from '@/config/routes';
+import { AccountMenu, RequireSession } from '@/features/auth';
 
 const DRAWER_WIDTH = 232;
 
@@ -99,6 +100,7 @@ export function AppLayout() {
           <Typography variant="h6" component="span" sx={{ fontWeight: 600 }}>
             {PRODUCT_NAME}
           </Typography>
+          <AccountMenu />
         </Toolbar>
         {navigation.state === 'loading' && (
           <LinearProgress
@@ -128,7 +130,9 @@ export function AppLayout() {
         sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}
       >
         <Toolbar variant="dense" />
-        <Outlet />
+        <RequireSession>
+          <Outlet />
+        </RequireSession>
       </Box>
     </Box>
   );

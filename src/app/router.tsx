@@ -4,8 +4,15 @@ import { AppLayout } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundPage } from './not-found';
 import { routes } from '@/config/routes';
+import { SIGN_IN_PATH } from '@/features/auth';
 
 export const routeObjects = [
+  {
+    // Outside the shell: no navigation before signing in.
+    path: SIGN_IN_PATH,
+    errorElement: <RouteError />,
+    lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInRoute })),
+  },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,

@@ -2,6 +2,7 @@
 // every answer validated by the caller's zod schema.
 import type { z } from 'zod';
 import { ApiError, toApiError, type ApiErrorKind } from './api-error';
+import { isSessionLost, signalSignedOut } from './session-signal';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -128,6 +129,7 @@ export async function requestJson<S extends z.ZodType>(
   }
 
   if (!response.ok) {
+    if (isSessionLost(url, response.status)) signalSignedOut();
     throw errorFromResponse(response.status, parsed, response.headers.get('Retry-After'));
   }
   const result = schema.safeParse(parsed);
