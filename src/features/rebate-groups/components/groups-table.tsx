@@ -133,6 +133,20 @@ export function GroupsTable({
                 {field ? (
                   <TableSortLabel
                     active={direction !== 'off'}
+                    sx={
+                      direction === 'off'
+                        ? {
+                            // An unsorted column's arrow (shown on hover) must not reserve
+                            // width: nine columns have to fit a laptop screen.
+                            position: 'relative',
+                            '& .MuiTableSortLabel-icon': {
+                              position: 'absolute',
+                              [column.numeric ? 'right' : 'left']: '100%',
+                              m: 0,
+                            },
+                          }
+                        : undefined
+                    }
                     direction={direction === 'off' ? 'asc' : direction}
                     onClick={(e: MouseEvent) =>
                       onOrderingChange(cycleSort(ordering, field, e.shiftKey))

@@ -65,7 +65,13 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     csv: (g) => formatRebateSize(g.rebate_size),
   },
-  { id: 'period', header: 'Period', sortField: 'rebate_period', numeric: false, csv: formatPeriod },
+  {
+    id: 'period',
+    header: 'Period',
+    sortField: 'rebate_period',
+    numeric: false,
+    csv: (g) => formatPeriod(g),
+  },
   {
     id: 'linkCode',
     header: 'Link code',

@@ -67,19 +67,30 @@ export function formatPeriodLength(period: string, value: number | null): string
   return value === null || value === 1 ? unit[0] : `Every ${value} ${unit[1]}`;
 }
 
-/** The current period's dates as one compact range: "Nov 1 – 30, 2026". */
-export function formatPeriodDates(start: string, end: string): string {
+const calendarDayMonth = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * The current period's dates as one compact range: "Nov 1 – 30", or "Dec 29, 2025 – Jan 4, 2026"
+ * when it is not all in this year (the current period almost always is: the year is noise).
+ */
+export function formatPeriodDates(start: string, end: string, now = new Date()): string {
   const a = parseDate(`${start}T00:00:00Z`);
   const b = parseDate(`${end}T00:00:00Z`);
   if (!a || !b || b < a) return `${start} – ${end}`;
-  return calendarDate.formatRange(a, b);
+  const year = now.getUTCFullYear();
+  const thisYear = a.getUTCFullYear() === year && b.getUTCFullYear() === year;
+  return (thisYear ? calendarDayMonth : calendarDate).formatRange(a, b);
 }
 
-/** "Every 3 months · Oct 1 – Dec 31, 2026", or just the length when there are no dates. */
-export function formatPeriod(g: RebateGroup): string {
+/** "Every 3 months · Oct 1 – Dec 31", or just the length when there are no dates. */
+export function formatPeriod(g: RebateGroup, now = new Date()): string {
   const length = formatPeriodLength(g.rebate_period, g.rebate_period_value);
   if (g.rebate_period_start && g.rebate_period_end) {
-    return `${length} · ${formatPeriodDates(g.rebate_period_start, g.rebate_period_end)}`;
+    return `${length} · ${formatPeriodDates(g.rebate_period_start, g.rebate_period_end, now)}`;
   }
   return length;
 }

@@ -3,6 +3,7 @@ import type { RebateGroup } from '../../api/schemas';
 import {
   formatCalendarDate,
   formatPeriod,
+  formatPeriodDates,
   formatPeriodLength,
   formatRebateSize,
   label,
@@ -28,8 +29,17 @@ describe('formatPeriod', () => {
     rebate_period_end: '2026-11-30',
   } as RebateGroup;
 
-  it('adds the current dates when the group has them', () => {
-    expect(formatPeriod(g)).toMatch(/^Monthly · Nov 1\s*–\s*30, 2026$/);
+  it('adds the current dates, without the year when it is this year', () => {
+    expect(formatPeriod(g, new Date('2026-11-20T00:00:00Z'))).toMatch(/^Monthly · Nov 1\s*–\s*30$/);
+    expect(formatPeriod(g, new Date('2027-01-02T00:00:00Z'))).toMatch(
+      /^Monthly · Nov 1\s*–\s*30, 2026$/,
+    );
+  });
+
+  it('keeps the years of a period that spans two', () => {
+    expect(formatPeriodDates('2025-12-29', '2026-01-04', new Date('2026-01-02T00:00:00Z'))).toMatch(
+      /^Dec 29, 2025\s*–\s*Jan 4, 2026$/,
+    );
   });
 
   it('is the length alone without dates', () => {

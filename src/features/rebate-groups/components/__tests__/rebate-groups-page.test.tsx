@@ -1,0 +1,144 @@
+// The page with MSW standing in for the BFF: request body, rows, totals, states.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
+import type { RebateGroup } from '../../api/schemas';
+import { RebateGroupsPage } from '../rebate-groups-page';
+
+const group = (id: number, over: Partial<RebateGroup> = {}): RebateGroup => ({
+  id,
+  partner_uid: 'p-1',
+  group_title: `Group ${id}`,
+  group_type: id % 2 ? 'AUTO' : 'MANUAL',
+  clients_count: id * 10,
+  rebate_percent: 12.5,
+  created: '2026-03-01T10:00:00Z',
+  is_default: id === 1,
+  rebate_size: { min: 0, max: 60 },
+  rebate_period: 'MONTHLY',
+  rebate_period_value: 1,
+  rebate_period_start: '2026-11-01',
+  rebate_period_end: '2026-11-30',
+  link_code: `code-${id}`,
+  ...over,
+});
+
+const bodies: ListBody[] = [];
+type Answer = (body: ListBody) => Response | Promise<Response>;
+const threeGroups: Answer = (body) =>
+  HttpResponse.json({
+    data: Array.from({ length: Math.min(body.limit, 3) }, (_, i) => group(body.offset + i + 1)),
+    totals: { count: 3, clients: 60 },
+  });
+let answer: Answer = threeGroups;
+
+const server = setupServer(
+  http.post(REBATE_GROUPS_LIST_URL, async ({ request }) => {
+    const body = (await request.json()) as ListBody;
+    bodies.push(body);
+    return answer(body);
+  }),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  bodies.length = 0;
+  answer = threeGroups;
+  window.localStorage.clear();
+});
+afterAll(() => server.close());
+
+function renderPage(url = '/rebate-groups') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const router = createMemoryRouter([{ path: '/rebate-groups', element: <RebateGroupsPage /> }], {
+    initialEntries: [url],
+  });
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { router, user: userEvent.setup() };
+}
+
+describe('RebateGroupsPage', () => {
+  it('sends the view as the body and shows rows, badge, totals and pager', async () => {
+    renderPage('/rebate-groups?group_type=AUTO&ordering=group_title&limit=10');
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    expect(bodies[0]).toEqual({
+      ordering: 'group_title',
+      limit: 10,
+      offset: 0,
+      group_type: ['AUTO'],
+    });
+    expect(within(table).getByText('Default')).toBeInTheDocument();
+    expect(within(table).getAllByText('0–60 %')).toHaveLength(3);
+    expect(screen.getByRole('status', { name: 'Totals' })).toHaveTextContent(
+      '3 groups · 60 clients',
+    );
+    expect(screen.getByText('1–3 of 3')).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Title' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+  });
+
+  it('opens the details drawer from a row with Enter', async () => {
+    const { user } = renderPage();
+    const cell = await screen.findByText('Group 2');
+    cell.closest('tr')?.focus();
+    await user.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog', { name: 'Group 2' });
+    expect(within(drawer).getByText('p-1')).toBeInTheDocument();
+    expect(
+      within(drawer).getByRole('button', { name: 'Copy link code code-2' }),
+    ).toBeInTheDocument();
+  });
+
+  it('tells "no groups yet" from "no match"', async () => {
+    answer = () => HttpResponse.json({ data: [], totals: { count: 0, clients: 0 } });
+    renderPage();
+    expect(await screen.findByText('No rebate groups yet')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
+  it('offers to clear filters when nothing matches', async () => {
+    answer = () => HttpResponse.json({ data: [], totals: { count: 0, clients: 0 } });
+    const { router, user } = renderPage('/rebate-groups?link_code=nope');
+    expect(await screen.findByText('No groups match these filters')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('shows the API’s message and a Retry for an upstream error', async () => {
+    answer = () =>
+      HttpResponse.json(
+        { code: 'UpstreamTimeout', message: 'Exness took too long.' },
+        { status: 504 },
+      );
+    renderPage();
+    expect(await screen.findByText('Exness took too long.')).toBeInTheDocument();
+    answer = () => HttpResponse.json({ data: [group(9)], totals: { count: 1, clients: 90 } });
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Group 9')).toBeInTheDocument();
+  });
+
+  it('says rebate groups are not available on 403', async () => {
+    answer = () =>
+      HttpResponse.json(
+        { code: 'PermissionDenied', message: 'You do not have permission.' },
+        { status: 403 },
+      );
+    renderPage();
+    expect(
+      await screen.findByText('Rebate groups are not available for this partner account'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
