@@ -565,10 +565,8 @@ test.describe('states', () => {
     await expect(bodyRows(page).first()).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${PATH}$`));
 
-    // The emulator always has its seed: an account without groups is answered here instead.
-    await page.route('**/api/exness/api/v2/autorebates/groups/', (route) =>
-      route.fulfill({ json: { data: [], totals: { count: 0, clients: 0 } } }),
-    );
+    // An account without any group: the emulator hides its seed until the next reset.
+    await emulators.exness.config({ emptyAccount: true });
     await page.goto(`${PATH}?limit=10`);
     await expect(page.getByText('No rebate groups yet')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);

@@ -17,7 +17,7 @@ import {
 } from '../shared/control';
 import { createEmulatorApp, listenEmulator, type RunningEmulator } from '../shared/server';
 import { signToken, verifyToken } from './jwt';
-import { ExnessStore, parseListParams, type RawListParams } from './store';
+import { ExnessStore, listGroups, parseListParams, type RawListParams } from './store';
 
 export const EXNESS_PATHS = {
   auth: '/api/v2/auth/',
@@ -36,7 +36,11 @@ export interface ExnessEmulatorOptions {
   credentials?: { login: string; password: string };
 }
 
-const configSchema = z.strictObject({ tokenTtlMs: z.number().int().min(1).optional() });
+const configSchema = z.strictObject({
+  tokenTtlMs: z.number().int().min(1).optional(),
+  /** A partner account without any rebate group (the seed stays, hidden until reset). */
+  emptyAccount: z.boolean().optional(),
+});
 
 const json = (
   status: number,
@@ -142,6 +146,7 @@ export async function startExnessEmulator(
     password: EMULATOR_CREDENTIALS.exnessPassword,
   };
   let tokenTtlMs = defaultTtl;
+  let emptyAccount = false;
   // A fresh secret per process: tokens from an earlier run are invalid, as after a key rotation.
   const secret = randomBytes(32).toString('hex');
   let issued = 0;
@@ -153,12 +158,14 @@ export async function startExnessEmulator(
     resetState: () => {
       store.reset();
       tokenTtlMs = defaultTtl;
+      emptyAccount = false;
     },
     configSchema,
     applyConfig: (config) => {
       if (config.tokenTtlMs !== undefined) tokenTtlMs = config.tokenTtlMs;
+      if (config.emptyAccount !== undefined) emptyAccount = config.emptyAccount;
     },
-    currentConfig: () => ({ tokenTtlMs }),
+    currentConfig: () => ({ tokenTtlMs, emptyAccount }),
   });
 
   const faultResponse = (spec: FaultSpec): EmulatorResponse => {
@@ -220,7 +227,7 @@ export async function startExnessEmulator(
   const list = (raw: RawListParams, transport: 'json' | 'query'): EmulatorResponse => {
     const parsed = parseListParams(raw, transport);
     if (!parsed.ok) return json(400, parsed.errors);
-    return json(200, store.list(parsed.query));
+    return json(200, emptyAccount ? listGroups([], parsed.query) : store.list(parsed.query));
   };
 
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {

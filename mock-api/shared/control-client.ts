@@ -6,6 +6,7 @@ export type { CallRecord, FaultSpecInput };
 
 export interface ExnessConfig {
   tokenTtlMs?: number;
+  emptyAccount?: boolean;
 }
 
 export interface HasOffersConfig {

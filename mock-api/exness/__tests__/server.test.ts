@@ -171,6 +171,15 @@ describe('authentication of other endpoints', () => {
 });
 
 describe('listing rebate groups', () => {
+  it('answers an account without groups when configured so, until reset', async () => {
+    await control().config({ emptyAccount: true });
+    const empty = await postList({ group_type: ['AUTO'] });
+    expect(empty.status).toBe(200);
+    expect(empty.json).toEqual({ data: [], totals: { count: 0, clients: 0 } });
+    await control().reset();
+    expect((await postList({})).json.totals.count).toBeGreaterThan(0);
+  });
+
   it('answers {data, totals} with every field of a group, 25 per page by default', async () => {
     const res = await postList({});
     expect(res.status).toBe(200);
