@@ -1,4 +1,5 @@
 // App-wide providers: theme, query client, (dev-only) query devtools.
+import './zod-config';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';

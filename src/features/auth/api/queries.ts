@@ -1,10 +1,10 @@
 // The session query: one cache entry for "who is signed in".
 import { queryOptions } from '@tanstack/react-query';
-import { fetchSession } from './session';
+import { fetchSession, type SessionState } from './session';
 
 export const sessionQueries = {
   status: () =>
-    queryOptions({
+    queryOptions<SessionState>({
       queryKey: ['session'] as const,
       queryFn: ({ signal }) => fetchSession(signal),
       // Fresh until something says otherwise (sign-in, sign-out, a 401 anywhere).

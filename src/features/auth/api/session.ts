@@ -11,7 +11,13 @@ export const sessionStatusSchema = z.object({
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export const SIGNED_OUT: SessionStatus = { user: null, autoSignIn: false };
+/** How a session ended, as this tab saw it (the sign-in page says so). */
+export type SessionEnd = 'expired' | 'signed-out';
+
+/** What the app keeps: the server's answer, plus how the session ended if it did. */
+export type SessionState = SessionStatus & { endedBy?: SessionEnd };
+
+export const SIGNED_OUT: SessionState = { user: null, autoSignIn: false };
 
 export function fetchSession(signal?: AbortSignal): Promise<SessionStatus> {
   return requestJson(SESSION_URL, { schema: sessionStatusSchema, ...(signal && { signal }) });

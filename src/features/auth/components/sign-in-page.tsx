@@ -72,7 +72,15 @@ export function SignInPage() {
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
       <Paper variant="outlined" sx={{ p: { xs: 3, sm: 4 }, width: '100%', maxWidth: 400 }}>
-        <Stack component="form" noValidate onSubmit={submit} spacing={2} aria-label="Sign in">
+        <Stack
+          component="form"
+          // POST even if the script's handler never runs: a password must never land in a URL.
+          method="post"
+          noValidate
+          onSubmit={submit}
+          spacing={2}
+          aria-label="Sign in"
+        >
           <div>
             <Typography variant="overline" component="p" color="text.secondary">
               {PRODUCT_NAME}

@@ -1,9 +1,17 @@
 // Session hooks: who is signed in, sign in, sign out (which forgets every cached answer).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/queries';
 import { SIGNED_OUT, signIn, signOut, type SessionStatus } from '../api/session';
-import { signInHref } from '../model/return-to';
+
+/**
+ * Forgets every cached answer but the session itself, which stays the same cache entry, so that
+ * the components watching it see the change.
+ */
+function forgetPartnerData(queryClient: QueryClient): void {
+  const [sessionKey] = sessionQueries.status().queryKey;
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey });
+  queryClient.getMutationCache().clear();
+}
 
 export function useSession() {
   return useQuery(sessionQueries.status());
@@ -17,27 +25,27 @@ export function useSignIn() {
     retry: false,
     onSuccess: (status: SessionStatus) => {
       // Another user may have used this tab: nothing cached before sign-in is theirs to see.
-      queryClient.clear();
+      forgetPartnerData(queryClient);
       queryClient.setQueryData(sessionQueries.status().queryKey, status);
     },
   });
 }
 
-/** Signs out, then shows the sign-in page (which brings you back here after signing in). */
+/**
+ * Signs out. The session guard then shows the sign-in page (which brings the user back here):
+ * the one place that navigates, so nothing races it.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const location = useLocation();
   return useMutation({
     mutationFn: signOut,
     retry: false,
     onSettled: () => {
       const key = sessionQueries.status().queryKey;
       const wasAuto = queryClient.getQueryData(key)?.autoSignIn ?? false;
-      void navigate(signInHref(location, 'signed-out'), { replace: true });
       // Even if the call failed, this tab forgets the partner's data.
-      queryClient.clear();
-      queryClient.setQueryData(key, { ...SIGNED_OUT, autoSignIn: wasAuto });
+      forgetPartnerData(queryClient);
+      queryClient.setQueryData(key, { ...SIGNED_OUT, autoSignIn: wasAuto, endedBy: 'signed-out' });
     },
   });
 }

@@ -21,7 +21,9 @@ export function safeReturnTo(raw: string | null | undefined): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-export type SignInReason = 'expired' | 'signed-out';
+import type { SessionEnd } from '../api/session';
+
+export type SignInReason = SessionEnd;
 
 /** The sign-in page's address, remembering the page to come back to. */
 export function signInHref(
