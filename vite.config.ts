@@ -17,6 +17,9 @@ export default defineConfig({
     strictPort: true,
     // Only our own host names: a DNS-rebinding page must not reach the dev proxy.
     allowedHosts: ['localhost', '127.0.0.1'],
+    // No CORS answers at all (Vite would grant localhost origins by default): another local
+    // page must not get a preflight through to /api. The BFF refuses such calls anyway.
+    cors: false,
     proxy: {
       '/api': { target: `http://127.0.0.1:${bffPort}`, changeOrigin: false, xfwd: false },
     },
