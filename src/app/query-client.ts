@@ -23,7 +23,9 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
       },
-      mutations: { retry: false },
+      // A write is never retried, and never parked while offline to fire by itself later: it
+      // fails at once with a network error the user sees ('always' skips the offline pause).
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

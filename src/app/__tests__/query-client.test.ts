@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/api-error';
-import { retryDelay, shouldRetryRead } from '../query-client';
+import { onlineManager } from '@tanstack/react-query';
+import { createQueryClient, retryDelay, shouldRetryRead } from '../query-client';
 
 describe('read retry policy', () => {
   it.each([
@@ -32,5 +33,26 @@ describe('read retry policy', () => {
     ).toBe(7000);
     expect(retryDelay(1, new Error('x'))).toBe(1000);
     expect(retryDelay(10, new Error('x'))).toBe(8000);
+  });
+});
+
+describe('writes', () => {
+  afterEach(() => onlineManager.setOnline(true));
+
+  it('are not retried and not parked while offline: they run (and fail) at once', async () => {
+    const client = createQueryClient();
+    onlineManager.setOnline(false);
+    let calls = 0;
+    const mutation = client.getMutationCache().build(client, {
+      mutationFn: () => {
+        calls += 1;
+        return Promise.reject(new ApiError({ kind: 'network', message: 'offline' }));
+      },
+    });
+    await expect(mutation.execute(undefined)).rejects.toMatchObject({ kind: 'network' });
+    expect(calls).toBe(1);
+    onlineManager.setOnline(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
   });
 });
