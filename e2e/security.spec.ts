@@ -70,6 +70,11 @@ test.beforeEach(async ({ page }) => {
   page.on('dialog', (dialog) => void dialog.accept());
 });
 
+test.afterEach(async ({ page }) => {
+  // Every page this project opened, not only the full walk: no CSP violation anywhere.
+  if (page.url().startsWith('http')) expect(await cspViolations(page)).toEqual([]);
+});
+
 test('the build holds no inline script and no canary (source maps included)', async () => {
   const files = await filesUnder(DIST);
   expect(files.some((f) => f.endsWith('.map'))).toBe(true);
