@@ -1,0 +1,226 @@
+// BFF overhead: the same read sent to the emulator directly and through the BFF at a fixed rate
+// (autocannon, loopback); the difference of the latency percentiles is what the BFF adds. A
+// fresh BFF per run, so its peak RSS (VmHWM) is one sample per run.
+import autocannon from 'autocannon';
+import { EMULATOR_CREDENTIALS } from '../mock-api/credentials';
+import { peakRssBytes } from './lib/procs';
+import { signIn, startBff, stopProcess, URLS } from './lib/stack';
+import { summarize, type Summary } from './lib/stats';
+
+export interface LoadResult {
+  requests: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+export interface Target {
+  name: 'exness' | 'hasoffers';
+  label: string;
+}
+
+export interface BffOverheadReport {
+  rate: number;
+  seconds: number;
+  connections: number;
+  runs: number;
+  hasOffersLimit: { bff: number; emulator: number };
+  perTarget: Record<
+    Target['name'],
+    {
+      label: string;
+      direct: { p50: Summary; p99: Summary };
+      viaBff: { p50: Summary; p99: Summary };
+      addedP50: Summary;
+      addedP99: Summary;
+      non2xx: number;
+      errors: number;
+    }
+  >;
+  peakRssMiB: Summary;
+}
+
+const LIST_BODY = JSON.stringify({ limit: 25, offset: 0, ordering: '-created' });
+/** Affiliate::findAll as the wizard's picker asks for its first page. */
+const HO_QUERY =
+  'Target=Affiliate&Method=findAll&fields%5B%5D=id&fields%5B%5D=company&fields%5B%5D=status' +
+  '&fields%5B%5D=country&sort%5Bcompany%5D=asc&limit=20&page=1';
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** A fixed-rate run; latencies from each response (autocannon's histogram is whole ms). */
+async function load(
+  options: autocannon.Options,
+  rate: number,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { ...options, connections, overallRate: rate, duration: seconds },
+      (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      else non2xx += 1;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length + non2xx,
+    non2xx,
+    errors: result.errors + result.timeouts,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+async function exnessToken(): Promise<string> {
+  const res = await fetch(`${URLS.exness}/api/v2/auth/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      login: EMULATOR_CREDENTIALS.exnessLogin,
+      password: EMULATOR_CREDENTIALS.exnessPassword,
+    }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function runBffOverhead(options: {
+  runs: number;
+  rate: number;
+  seconds: number;
+  port: number;
+  logFile: string;
+  hasOffersLimit: number;
+  connections?: number;
+}): Promise<BffOverheadReport> {
+  const { runs, rate, seconds, port, logFile } = options;
+  const connections = options.connections ?? 10;
+  const appUrl = `http://127.0.0.1:${port}`;
+  const token = await exnessToken();
+  const samples = {
+    exness: {
+      d50: [] as number[],
+      d99: [] as number[],
+      b50: [] as number[],
+      b99: [] as number[],
+      add50: [] as number[],
+      add99: [] as number[],
+      non2xx: 0,
+      errors: 0,
+    },
+    hasoffers: {
+      d50: [] as number[],
+      d99: [] as number[],
+      b50: [] as number[],
+      b99: [] as number[],
+      add50: [] as number[],
+      add99: [] as number[],
+      non2xx: 0,
+      errors: 0,
+    },
+  };
+  const rss: number[] = [];
+
+  for (let run = 0; run < runs; run++) {
+    const bff = await startBff({ port, logFile });
+    try {
+      const cookie = await signIn(appUrl);
+      const bffHeaders = {
+        Cookie: `${cookie.name}=${cookie.value}`,
+        'X-Requested-With': 'dashboard',
+        Accept: 'application/json',
+      };
+      const targets = {
+        exness: {
+          direct: {
+            url: `${URLS.exness}/api/v2/autorebates/groups/`,
+            method: 'POST' as const,
+            headers: {
+              Authorization: `JWT ${token}`,
+              'Content-Type': 'application/json',
+              Accept: 'application/json',
+            },
+            body: LIST_BODY,
+          },
+          viaBff: {
+            url: `${appUrl}/api/exness/api/v2/autorebates/groups/`,
+            method: 'POST' as const,
+            headers: { ...bffHeaders, 'Content-Type': 'application/json' },
+            body: LIST_BODY,
+          },
+        },
+        hasoffers: {
+          direct: {
+            url: `${URLS.hasoffers}/Apiv3/json?${HO_QUERY}&NetworkToken=${EMULATOR_CREDENTIALS.hasOffersNetworkToken}`,
+            method: 'GET' as const,
+            headers: { Accept: 'application/json' },
+          },
+          viaBff: {
+            url: `${appUrl}/api/hasoffers?${HO_QUERY}`,
+            method: 'GET' as const,
+            headers: bffHeaders,
+          },
+        },
+      };
+      for (const name of ['exness', 'hasoffers'] as const) {
+        const t = targets[name];
+        // Warm-up: JIT, the BFF's Exness login, keep-alive sockets.
+        await load(t.direct, rate, 1, connections);
+        await load(t.viaBff, rate, 1, connections);
+        // Alternate the order between runs so that drift on the machine does not favour one.
+        const order =
+          run % 2 === 0 ? (['direct', 'viaBff'] as const) : (['viaBff', 'direct'] as const);
+        const r: Partial<Record<'direct' | 'viaBff', LoadResult>> = {};
+        for (const which of order) r[which] = await load(t[which], rate, seconds, connections);
+        const d = r.direct as LoadResult;
+        const b = r.viaBff as LoadResult;
+        const s = samples[name];
+        s.d50.push(d.p50);
+        s.d99.push(d.p99);
+        s.b50.push(b.p50);
+        s.b99.push(b.p99);
+        s.add50.push(b.p50 - d.p50);
+        s.add99.push(b.p99 - d.p99);
+        s.non2xx += d.non2xx + b.non2xx;
+        s.errors += d.errors + b.errors;
+      }
+      const peak = bff.pid !== undefined ? peakRssBytes(bff.pid) : undefined;
+      if (peak !== undefined) rss.push(peak / (1024 * 1024));
+    } finally {
+      await stopProcess(bff);
+    }
+  }
+  const target = (name: Target['name'], label: string) => {
+    const s = samples[name];
+    return {
+      label,
+      direct: { p50: summarize(s.d50), p99: summarize(s.d99) },
+      viaBff: { p50: summarize(s.b50), p99: summarize(s.b99) },
+      addedP50: summarize(s.add50),
+      addedP99: summarize(s.add99),
+      non2xx: s.non2xx,
+      errors: s.errors,
+    };
+  };
+  return {
+    rate,
+    seconds,
+    connections,
+    runs,
+    hasOffersLimit: { bff: options.hasOffersLimit, emulator: options.hasOffersLimit },
+    perTarget: {
+      exness: target('exness', 'Exness list (POST /api/v2/autorebates/groups/, 25 rows)'),
+      hasoffers: target('hasoffers', 'HasOffers read (Affiliate::findAll, 20 rows)'),
+    },
+    peakRssMiB: summarize(rss),
+  };
+}

@@ -1,0 +1,108 @@
+// Lighthouse (the npm package, its default mobile profile: simulated slow 4G and 4× CPU) against
+// the production build, in the system Chromium launched by Playwright with a debugging port.
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { summarize, type Summary } from './lib/stats';
+
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  tbtMs: number;
+  fcpMs: number;
+  cls: number;
+  /** Audits that did not pass (score < 1) in this run, for the report's "why". */
+  failing: { id: string; title: string; score: number | null; displayValue?: string }[];
+}
+
+export interface LighthouseSummary {
+  url: string;
+  runs: LighthouseRun[];
+  performance: Summary;
+  accessibility: Summary;
+  bestPractices: Summary;
+  lcpMs: Summary;
+  tbtMs: Summary;
+  fcpMs: Summary;
+  cls: Summary;
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking'];
+
+export async function runLighthouse(
+  urls: string[],
+  runs: number,
+  cookie: string,
+  debugPort: number,
+): Promise<LighthouseSummary[]> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debugPort}`],
+  });
+  try {
+    const out: LighthouseSummary[] = [];
+    for (const url of urls) {
+      const list: LighthouseRun[] = [];
+      for (let i = 0; i < runs; i++) {
+        const result = await lighthouse(
+          url,
+          {
+            port: debugPort,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility', 'best-practices'],
+            // The session cookie of the bench user: every request carries it.
+            extraHeaders: { Cookie: cookie },
+          },
+          undefined,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const lhr = result.lhr;
+        if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+        const failing = Object.values(lhr.audits)
+          .filter(
+            (a) =>
+              a.score !== null &&
+              a.score < 1 &&
+              a.scoreDisplayMode !== 'informative' &&
+              a.scoreDisplayMode !== 'manual' &&
+              a.scoreDisplayMode !== 'notApplicable',
+          )
+          .map((a) => ({
+            id: a.id,
+            title: a.title,
+            score: a.score,
+            ...(a.displayValue !== undefined && { displayValue: a.displayValue }),
+          }));
+        list.push({
+          performance: lhr.categories.performance?.score ?? Number.NaN,
+          accessibility: lhr.categories.accessibility?.score ?? Number.NaN,
+          bestPractices: lhr.categories['best-practices']?.score ?? Number.NaN,
+          lcpMs: audit('largest-contentful-paint'),
+          tbtMs: audit('total-blocking-time'),
+          fcpMs: audit('first-contentful-paint'),
+          cls: audit('cumulative-layout-shift'),
+          failing,
+        });
+      }
+      const of = (k: keyof Omit<LighthouseRun, 'failing'>) => summarize(list.map((r) => r[k]));
+      out.push({
+        url,
+        runs: list,
+        performance: of('performance'),
+        accessibility: of('accessibility'),
+        bestPractices: of('bestPractices'),
+        lcpMs: of('lcpMs'),
+        tbtMs: of('tbtMs'),
+        fcpMs: of('fcpMs'),
+        cls: of('cls'),
+      });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,446 @@
+// Writes bench/report.json (everything measured) and bench/report.md (the tables and the
+// budgets), plus bench/changes.md (hand-written: what was changed and what it bought) verbatim.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Sizes } from './bytes';
+import type { BenchReport } from './run';
+import { fmt, rounded, type Summary } from './lib/stats';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const KB = 1000;
+
+export const BUDGETS = {
+  rebateGroupsJsGzipKB: 170,
+  lighthousePerformance: 0.95,
+  lighthouseAccessibility: 1,
+  lighthouseBestPractices: 0.95,
+  listAboveEmulatorP95Ms: 50,
+  keystrokeP95Ms: { 200: 16, 1000: 50 } as Record<number, number>,
+  bffAddedP99Ms: 5,
+};
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const ms = (s: Summary, digits = 1) => fmt(s, digits, ' ms');
+const pass = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? '✅ pass' : '❌ miss');
+
+function sizes(s: Sizes): string {
+  return `${kb(s.raw)} raw · **${kb(s.gzip)} gzip** · ${kb(s.brotli)} brotli`;
+}
+
+/** Rounds every number in a JSON tree (3 decimals), for a readable report.json. */
+function roundAll(value: unknown): unknown {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null;
+  if (Array.isArray(value)) return value.map(roundAll);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundAll(v)]));
+  }
+  return value;
+}
+
+interface BudgetRow {
+  figure: string;
+  budget: string;
+  measured: string;
+  ok: boolean | undefined;
+}
+
+function budgetRows(r: BenchReport): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  if (r.bytes) {
+    const gz = r.bytes.rebateGroups.js.gzip;
+    rows.push({
+      figure: 'JS before /rebate-groups is usable (gzip)',
+      budget: `≤ ${BUDGETS.rebateGroupsJsGzipKB} KB`,
+      measured: kb(gz),
+      ok: gz <= BUDGETS.rebateGroupsJsGzipKB * KB,
+    });
+    const wizardSeparate =
+      !r.bytes.wizardChunkInRebateGroups &&
+      (r.loadCheck ? r.loadCheck.wizardOnOpen.some((f) => f.includes('new-cashflow-group')) : true);
+    rows.push({
+      figure: 'Wizard code loaded only when it is opened',
+      budget: 'not in the rebate groups load',
+      measured: `${kb(r.bytes.wizardOnOpen.js.gzip)} gzip fetched on open${r.loadCheck ? ` (browser: ${r.loadCheck.wizardOnOpen.length} files on open)` : ''}`,
+      ok: wizardSeparate,
+    });
+  }
+  for (const lh of r.lighthouse ?? []) {
+    const path = new URL(lh.url).pathname;
+    rows.push({
+      figure: `Lighthouse performance ${path}`,
+      budget: `≥ ${BUDGETS.lighthousePerformance}`,
+      measured: fmt(lh.performance, 2),
+      ok: lh.performance.median >= BUDGETS.lighthousePerformance,
+    });
+    rows.push({
+      figure: `Lighthouse accessibility ${path}`,
+      budget: `${BUDGETS.lighthouseAccessibility}`,
+      measured: fmt(lh.accessibility, 2),
+      ok: lh.accessibility.min >= BUDGETS.lighthouseAccessibility,
+    });
+    rows.push({
+      figure: `Lighthouse best practices ${path}`,
+      budget: `≥ ${BUDGETS.lighthouseBestPractices}`,
+      measured: fmt(lh.bestPractices, 2),
+      ok: lh.bestPractices.median >= BUDGETS.lighthouseBestPractices,
+    });
+  }
+  if (r.list) {
+    const a = r.list.aboveEmulatorAll;
+    rows.push({
+      figure: 'List: filter/sort/page → rows painted, above the emulator (p95)',
+      budget: `≤ ${BUDGETS.listAboveEmulatorP95Ms} ms`,
+      measured: `p95 ${a.p95.toFixed(1)} ms (n=${a.n})`,
+      ok: a.p95 <= BUDGETS.listAboveEmulatorP95Ms,
+    });
+  }
+  for (const s of r.rules ?? []) {
+    const budget = BUDGETS.keystrokeP95Ms[s.rules];
+    if (budget === undefined) continue;
+    const p95 = s.keystrokeEventTiming.p95;
+    rows.push({
+      figure: `Keystroke → next paint at ${s.rules} rules (Event Timing p95)`,
+      budget: `≤ ${budget} ms`,
+      measured: `${p95 < 16 ? '< 16' : p95.toFixed(0)} ms (n=${s.keystrokes}; frame p95 ${s.keystrokeFrame.p95.toFixed(1)} ms)`,
+      ok: p95 <= budget,
+    });
+  }
+  if (r.rules && r.rules.length >= 2) {
+    const first = r.rules[0];
+    const last = r.rules[r.rules.length - 1];
+    if (first && last) {
+      const ratio = last.keystrokeFrame.median / first.keystrokeFrame.median;
+      rows.push({
+        figure: `Keystroke curve ${first.rules} → ${last.rules} rules (frame median ratio)`,
+        budget: 'close to flat',
+        measured: `× ${ratio.toFixed(2)} (${first.keystrokeFrame.median.toFixed(1)} → ${last.keystrokeFrame.median.toFixed(1)} ms)`,
+        ok: ratio <= 1.5,
+      });
+    }
+  }
+  if (r.bff) {
+    for (const t of Object.values(r.bff.perTarget)) {
+      rows.push({
+        figure: `BFF added p99 at ${r.bff.rate} req/s: ${t.label.split(' (')[0]}`,
+        budget: `≤ ${BUDGETS.bffAddedP99Ms} ms`,
+        measured: ms(t.addedP99, 2),
+        ok: t.addedP99.median <= BUDGETS.bffAddedP99Ms,
+      });
+    }
+  }
+  return rows;
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function markdown(r: BenchReport): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('# Performance report');
+  out.push('');
+  out.push(
+    `Generated by \`npm run bench\` on ${m.date}. Every timing is the **median (min–max)** of at least ${r.runs} runs (pooled samples where a p95 is asked), on a shared, noisy machine: compare figures from the same report, not across machines.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      ['Machine', ''],
+      [
+        ['CPU', `${m.cpu} × ${m.cores}`],
+        ['Memory', `${m.memoryGiB} GiB`],
+        ['OS', m.os],
+        ['Node', m.node],
+        ['Browser', m.chromium],
+        ['Commit', `${m.commit} (${m.uncommitted} files differed in the working tree)`],
+        [
+          'Load average (1/5/15 min)',
+          Object.entries(r.loadAverage)
+            .map(([k, v]) => `${k}: ${v.join('/')}`)
+            .join('; '),
+        ],
+        [
+          'Phase durations',
+          `${Object.entries(r.phaseSeconds)
+            .map(([k, v]) => `${k} ${v} s`)
+            .join(', ')}; total ${m.totalSeconds ?? '?'} s`,
+        ],
+      ],
+    ),
+  );
+  if (r.phases.length < 6) out.push('', `Only these phases ran: ${r.phases.join(', ')}.`);
+  if (r.runs < 5)
+    out.push('', `**${r.runs} run(s) only: a trial of the harness, not a measurement.**`);
+
+  out.push('', '## Budgets', '');
+  out.push(
+    table(
+      ['Figure', 'Budget', 'Measured', ''],
+      budgetRows(r).map((b) => [b.figure, b.budget, b.measured, pass(b.ok)]),
+    ),
+  );
+
+  const changes = join(HERE, 'changes.md');
+  if (existsSync(changes)) out.push('', readFileSync(changes, 'utf8').trim());
+
+  if (r.bytes) {
+    const b = r.bytes;
+    out.push('', '## 1. Bytes', '');
+    out.push(
+      `Production build (\`vite build\`, ${b.buildSeconds.toFixed(1)} s), sizes from Vite's manifest: the entry and the route's lazy chunk with all their static imports. gzip level ${b.gzipLevel}, brotli quality ${b.brotliQuality} (node:zlib). 1 KB = 1,000 bytes. Bytes do not vary between runs; the browser check loaded each page ${r.loadCheck?.runs ?? 0} times.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        ['Load', 'JavaScript', 'CSS', 'Files'],
+        [
+          [
+            '/rebate-groups (usable)',
+            sizes(b.rebateGroups.js),
+            sizes(b.rebateGroups.css),
+            String(b.rebateGroups.files.length),
+          ],
+          [
+            '/cashflow-groups/new opened directly',
+            sizes(b.wizardDirect.js),
+            sizes(b.wizardDirect.css),
+            String(b.wizardDirect.files.length),
+          ],
+          [
+            'Wizard opened after /rebate-groups (added)',
+            sizes(b.wizardOnOpen.js),
+            sizes(b.wizardOnOpen.css),
+            String(b.wizardOnOpen.files.length),
+          ],
+          ['All JavaScript of the build', sizes(b.allJs), '', ''],
+        ],
+      ),
+    );
+    out.push('', '**Files loaded for /rebate-groups**', '');
+    out.push(
+      table(
+        ['File', 'raw', 'gzip', 'brotli'],
+        b.rebateGroups.files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]),
+      ),
+    );
+    if (r.loadCheck) {
+      const manifestFiles = new Set(b.rebateGroups.files.map((f) => f.file));
+      const extra = r.loadCheck.rebateGroups.filter((f) => !manifestFiles.has(f));
+      out.push(
+        '',
+        `Browser check: a real load of /rebate-groups fetched ${r.loadCheck.rebateGroups.length} JS/CSS files${extra.length ? ` (not in the manifest's set: ${extra.join(', ')})` : ', exactly the manifest set'}; opening the wizard from the navigation then fetched ${r.loadCheck.wizardOnOpen.join(', ') || 'nothing'}. Same in every run: ${r.loadCheck.consistent ? 'yes' : 'no'}.`,
+      );
+    }
+    for (const [title, list] of [
+      ['Top 10 modules in the /rebate-groups load', b.topModules.rebateGroups],
+      ['Top 10 packages in the /rebate-groups load', b.topPackages.rebateGroups],
+      ['Top 10 modules the wizard adds when opened', b.topModules.wizardOnOpen],
+    ] as const) {
+      out.push(
+        '',
+        `**${title}** (minified size from the source maps; gzip = its share of its chunk's gzip size)`,
+        '',
+      );
+      out.push(
+        table(
+          ['Module', 'minified', '≈ gzip'],
+          list.map((x) => [x.module, kb(x.minified), kb(x.gzipShare)]),
+        ),
+      );
+    }
+  }
+
+  if (r.lighthouse) {
+    out.push('', '## 2. Lighthouse', '');
+    out.push(
+      'Lighthouse 12 (npm), default mobile profile (simulated slow 4G, 4× CPU slowdown), system Chromium launched by Playwright; signed in through a session cookie header.',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['Page', 'Performance', 'Accessibility', 'Best practices', 'LCP', 'TBT', 'FCP', 'CLS'],
+        r.lighthouse.map((l) => [
+          new URL(l.url).pathname,
+          fmt(l.performance, 2),
+          fmt(l.accessibility, 2),
+          fmt(l.bestPractices, 2),
+          ms(l.lcpMs, 0),
+          ms(l.tbtMs, 0),
+          ms(l.fcpMs, 0),
+          fmt(l.cls, 3),
+        ]),
+      ),
+    );
+    for (const l of r.lighthouse) {
+      const counts = new Map<string, { title: string; n: number; value: string }>();
+      for (const run of l.runs) {
+        for (const a of run.failing) {
+          const c = counts.get(a.id) ?? { title: a.title, n: 0, value: a.displayValue ?? '' };
+          c.n += 1;
+          counts.set(a.id, c);
+        }
+      }
+      const list = [...counts.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 12);
+      if (list.length > 0) {
+        out.push(
+          '',
+          `Audits not passed on ${new URL(l.url).pathname} (runs of ${l.runs.length}; value from the first): ${list.map(([id, c]) => `\`${id}\` ${c.value ? `(${c.value}) ` : ''}${c.n}/${l.runs.length}`).join(', ')}.`,
+        );
+      }
+    }
+  }
+
+  if (r.list) {
+    const l = r.list;
+    out.push('', '## 3. List latency', '');
+    out.push(
+      `/rebate-groups in Chromium (1440×900), ${l.runs} runs × 3 rounds: filter (tick Type “Auto” and close the menu; then remove its chip), sort (the Clients header), page (next, twice). From the event's timeStamp to the frame after the table body shows the new rows (MutationObserver, then requestAnimationFrame and a task). The emulator's own time per call comes from its call log (\`durationMs\`, also sent as \`Server-Timing\`). Before each action the page was idle (its prefetch of the next page done), as after a user reads a page.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'Action',
+          'n',
+          'from cache',
+          'click → painted',
+          'p95',
+          'request (page)',
+          'emulator',
+          'above emulator',
+          'p95 above emulator',
+        ],
+        (['filter', 'sort', 'page'] as const).map((a) => {
+          const s = l.perAction[a];
+          return [
+            a,
+            String(s.total.n),
+            String(s.fromCache),
+            ms(s.total),
+            `${s.total.p95.toFixed(1)} ms`,
+            ms(s.request),
+            ms(s.emulator, 2),
+            ms(s.aboveEmulator),
+            `${s.aboveEmulator.p95.toFixed(1)} ms`,
+          ];
+        }),
+      ),
+    );
+    out.push(
+      '',
+      `All actions: above the emulator ${ms(l.aboveEmulatorAll)}, p95 ${l.aboveEmulatorAll.p95.toFixed(1)} ms; those that needed a request: ${ms(l.aboveEmulatorUncached)}, p95 ${l.aboveEmulatorUncached.p95.toFixed(1)} ms.`,
+    );
+  }
+
+  if (r.rules) {
+    out.push('', '## 4. Rule builder at scale', '');
+    out.push(
+      "A draft of N rules restored from localStorage (the wizard's own format), resumed, then: 15 keystrokes (80 ms apart) in the free-text Value field of a rule in the middle; Enter; Next to Affiliates; Next to Review (measured); Back to the rules; Add rule three times (measured). Event Timing = PerformanceObserver `event` entries, durationThreshold 16, worst entry per interaction (a keystroke without an entry was under 16 ms and counts as 0). Frame = event timeStamp → the frame after the handlers ran.",
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'Rules',
+          'keystroke Event Timing',
+          'p95',
+          '≥16 ms',
+          'keystroke frame',
+          'p95',
+          'add rule (Event Timing)',
+          'add rule frame',
+          'open Review',
+          'resume draft (mount)',
+        ],
+        r.rules.map((s) => [
+          String(s.rules),
+          ms(s.keystrokeEventTiming, 0),
+          `${s.keystrokeEventTiming.p95 < 16 ? '< 16' : s.keystrokeEventTiming.p95.toFixed(0)} ms`,
+          `${s.keystrokesOver16}/${s.keystrokes}`,
+          ms(s.keystrokeFrame),
+          `${s.keystrokeFrame.p95.toFixed(1)} ms`,
+          ms(s.addRuleEventTiming, 0),
+          ms(s.addRuleFrame),
+          ms(s.openReview),
+          ms(s.resume, 0),
+        ]),
+      ),
+    );
+  }
+
+  if (r.bff) {
+    const b = r.bff;
+    out.push('', '## 5. BFF overhead', '');
+    out.push(
+      `autocannon on loopback at a fixed ${b.rate} req/s (${b.connections} connections), ${b.seconds} s per measurement after a 1 s warm-up, ${b.runs} runs, a fresh BFF (bench/serve.ts, LOG_LEVEL=info to a file) per run; direct and via-BFF alternate in order between runs. Latency per response (not autocannon's whole-millisecond histogram). **HasOffers limits raised for the bench only**: the BFF's limiter (45 calls/10 s in production) and the emulator's (50 calls/10 s) set to ${b.hasOffersLimit.bff} calls/10 s, so that 200 req/s measures the proxy, not the limiter's 429s.`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'Call',
+          'direct p50',
+          'via BFF p50',
+          'added p50',
+          'direct p99',
+          'via BFF p99',
+          'added p99',
+          'non-2xx / errors',
+        ],
+        Object.values(b.perTarget).map((t) => [
+          t.label,
+          ms(t.direct.p50, 2),
+          ms(t.viaBff.p50, 2),
+          ms(t.addedP50, 2),
+          ms(t.direct.p99, 2),
+          ms(t.viaBff.p99, 2),
+          ms(t.addedP99, 2),
+          `${t.non2xx} / ${t.errors}`,
+        ]),
+      ),
+    );
+    out.push('', `Peak RSS of the BFF process (VmHWM, per run): ${fmt(b.peakRssMiB, 1, ' MiB')}.`);
+  }
+
+  if (r.model) {
+    out.push('', '## Pure rule logic (bench/model-bench.ts)', '');
+    out.push(
+      'In Node, 25 runs each after a warm-up (the model the wizard calls on every change and on Review).',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['Rules', 'Operation', 'median', 'p95', 'min', 'max'],
+        r.model.map((x) => [
+          String(x.rules),
+          x.op,
+          `${x.median.toFixed(2)} ms`,
+          `${x.p95.toFixed(2)} ms`,
+          `${x.min.toFixed(2)} ms`,
+          `${x.max.toFixed(2)} ms`,
+        ]),
+      ),
+    );
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function join(dir: string, name: string): string {
+  return `${dir.replace(/\/$/, '')}/${name}`;
+}
+
+export function writeReport(r: BenchReport): string[] {
+  const json = join(HERE, 'report.json');
+  const md = join(HERE, 'report.md');
+  writeFileSync(json, `${JSON.stringify(roundAll({ ...r, budgets: budgetRows(r) }), null, 2)}\n`);
+  writeFileSync(md, markdown(r));
+  void rounded;
+  return [md, json];
+}

@@ -1,0 +1,171 @@
+// `npm run bench`: the production build served by the BFF (bench/serve.ts) against the emulators,
+// measured in Chromium; writes bench/report.md and bench/report.json. Every figure is the median,
+// min and max (and p95 where a budget is a p95) of at least BENCH_RUNS (5) runs.
+// BENCH_ONLY=bytes,lighthouse,list,rules,bff,model runs a subset (the report then says so).
+import { chromium } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBffOverhead, type BffOverheadReport } from './bff-overhead';
+import { analyzeBuild, buildProduction, type BytesReport } from './bytes';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, runLighthouse, type LighthouseSummary } from './lighthouse';
+import { runListLatency, type ListLatencyReport } from './list-latency';
+import { runLoadCheck, type LoadCheck } from './load-check';
+import { installCleanup, stopAll } from './lib/procs';
+import {
+  HASOFFERS_BENCH_LIMIT,
+  PORTS,
+  resetEmulators,
+  signIn,
+  startBff,
+  startEmulators,
+  stopProcess,
+  URLS,
+} from './lib/stack';
+import { machineInfo, type MachineInfo } from './lib/machine';
+import { runModelBench } from './model-bench';
+import { writeReport } from './report';
+import { runRuleBuilder, type RuleBuilderSize } from './rule-builder';
+
+export const PHASES = ['bytes', 'lighthouse', 'list', 'rules', 'bff', 'model'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface BenchReport {
+  machine: MachineInfo;
+  runs: number;
+  phases: Phase[];
+  phaseSeconds: Partial<Record<Phase | 'build' | 'setup', number>>;
+  loadAverage: Partial<Record<Phase | 'start' | 'end', number[]>>;
+  bytes?: BytesReport;
+  loadCheck?: LoadCheck;
+  lighthouse?: LighthouseSummary[];
+  list?: ListLatencyReport;
+  rules?: RuleBuilderSize[];
+  bff?: BffOverheadReport;
+  model?: ReturnType<typeof runModelBench>;
+}
+
+// Fewer than 5 only for trying the harness out: the report then says it is not a measurement.
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const BFF_SECONDS = Number(process.env.BENCH_BFF_SECONDS ?? 8);
+const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT ?? 19222);
+const OVERHEAD_BFF_PORT = Number(process.env.BENCH_OVERHEAD_BFF_PORT ?? 18788);
+
+function selectedPhases(): Phase[] {
+  const only = process.env.BENCH_ONLY;
+  if (!only) return [...PHASES];
+  const wanted = only.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((w) => !(PHASES as readonly string[]).includes(w));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown phase(s) ${unknown.join(', ')}`);
+  return PHASES.filter((p) => wanted.includes(p));
+}
+
+async function main(): Promise<void> {
+  installCleanup();
+  const phases = selectedPhases();
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'partner-dashboard-bench-'));
+  const outDir = join(work, 'dist');
+  const logs = join(work, 'logs');
+  mkdirSync(logs);
+  const report: BenchReport = {
+    machine: machineInfo(),
+    runs: RUNS,
+    phases,
+    phaseSeconds: {},
+    loadAverage: { start: machineInfo().loadAverage },
+  };
+  const timed = async <T>(name: Phase | 'build' | 'setup', f: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    console.log(`bench: ${name}…`);
+    try {
+      return await f();
+    } finally {
+      report.phaseSeconds[name] = Math.round((performance.now() - t) / 100) / 10;
+      if (name !== 'build' && name !== 'setup')
+        report.loadAverage[name] = machineInfo().loadAverage;
+    }
+  };
+
+  try {
+    const needsBuild = phases.some((p) => ['bytes', 'lighthouse', 'list', 'rules'].includes(p));
+    if (needsBuild) {
+      const build = await timed('build', () => buildProduction(outDir));
+      if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build.seconds);
+    }
+    const browserPhases = phases.filter((p) =>
+      ['bytes', 'lighthouse', 'list', 'rules'].includes(p),
+    );
+    if (phases.includes('bff') || browserPhases.length > 0) {
+      await timed('setup', () => startEmulators(join(logs, 'emulators.log')));
+    }
+    if (browserPhases.length > 0) {
+      const bff = await startBff({ staticRoot: outDir, logFile: join(logs, 'bff.log') });
+      try {
+        const cookie = await signIn();
+        const browser = await chromium.launch({
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
+        });
+        try {
+          if (phases.includes('bytes')) {
+            report.loadCheck = await timed('bytes', () => runLoadCheck(browser, cookie, RUNS));
+          }
+          if (phases.includes('list')) {
+            await resetEmulators();
+            report.list = await timed('list', () => runListLatency(browser, cookie, RUNS));
+          }
+          if (phases.includes('rules')) {
+            await resetEmulators();
+            report.rules = await timed('rules', () => runRuleBuilder(browser, cookie, RUNS));
+          }
+        } finally {
+          await browser.close();
+        }
+        if (phases.includes('lighthouse')) {
+          await resetEmulators();
+          report.lighthouse = await timed('lighthouse', () =>
+            runLighthouse(
+              [`${URLS.app}/rebate-groups`, `${URLS.app}/cashflow-groups/new`],
+              RUNS,
+              `${cookie.name}=${cookie.value}`,
+              DEBUG_PORT,
+            ),
+          );
+        }
+      } finally {
+        await stopProcess(bff);
+      }
+    }
+    if (phases.includes('bff')) {
+      await resetEmulators();
+      report.bff = await timed('bff', () =>
+        runBffOverhead({
+          runs: RUNS,
+          rate: 200,
+          seconds: BFF_SECONDS,
+          port: OVERHEAD_BFF_PORT,
+          logFile: join(logs, 'bff-overhead.log'),
+          hasOffersLimit: HASOFFERS_BENCH_LIMIT,
+        }),
+      );
+    }
+    if (phases.includes('model')) {
+      report.model = await timed('model', async () => runModelBench());
+    }
+  } finally {
+    await stopAll();
+    rmSync(work, { recursive: true, force: true });
+  }
+  report.loadAverage.end = machineInfo().loadAverage;
+  report.machine.totalSeconds = Math.round((performance.now() - started) / 1000);
+  const written = writeReport(report);
+  console.log(`bench: wrote ${written.join(' and ')} in ${report.machine.totalSeconds} s`);
+  void PORTS;
+}
+
+main().catch(async (e: unknown) => {
+  console.error(e);
+  await stopAll();
+  process.exit(1);
+});
