@@ -26,7 +26,8 @@ export function CodeBlock({
         fontSize: 13,
         lineHeight: 1.5,
         whiteSpace: 'pre-wrap',
-        wordBreak: 'break-all',
+        // Wrap between values where possible, inside a long token only when it must.
+        overflowWrap: 'anywhere',
         bgcolor: 'action.hover',
         borderRadius: 1,
         '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },

@@ -73,18 +73,11 @@ export function CreatedPanel({
   );
 }
 
-/** The create status above the wizard's buttons on the Review step. */
-export function CreateStatus({
-  state,
-  onCheck,
-  onRetry,
-  onDismiss,
-}: {
-  state: CreateState;
-  onCheck: () => void;
-  onRetry: () => void;
-  onDismiss: () => void;
-}) {
+/**
+ * The create status, shown with the wizard's buttons on the Review step (whose main button
+ * becomes the next thing to do: check, then try again).
+ */
+export function CreateStatus({ state, onDismiss }: { state: CreateState; onDismiss: () => void }) {
   switch (state.status) {
     case 'idle':
     case 'created':
@@ -106,20 +99,7 @@ export function CreateStatus({
     case 'checking':
     case 'check-failed':
       return (
-        <Alert
-          severity="warning"
-          action={
-            <Button
-              color="inherit"
-              size="small"
-              onClick={onCheck}
-              disabled={state.status === 'checking'}
-              startIcon={state.status === 'checking' ? <CircularProgress size={14} /> : undefined}
-            >
-              Check whether it was created
-            </Button>
-          }
-        >
+        <Alert severity="warning">
           <AlertTitle>We do not know whether the group was created</AlertTitle>
           {state.error.message} The request may have reached HasOffers before the connection failed.
           Check before trying again, so the group is not created twice.
@@ -132,17 +112,57 @@ export function CreateStatus({
       );
     case 'not-created':
       return (
-        <Alert
-          severity="info"
-          action={
-            <Button color="inherit" size="small" onClick={onRetry}>
-              Try again
-            </Button>
-          }
-        >
+        <Alert severity="info">
           <AlertTitle>The group was not created</AlertTitle>
-          No group with this name exists in the network. It is safe to try again.
+          No group with this name exists in the network, so trying again is safe.
         </Alert>
+      );
+  }
+}
+
+/** The Review step's main button for each create state. */
+export function CreateAction({
+  state,
+  onCreate,
+  onCheck,
+  onRetry,
+}: {
+  state: CreateState;
+  onCreate: () => void;
+  onCheck: () => void;
+  onRetry: () => void;
+}) {
+  switch (state.status) {
+    case 'unknown':
+    case 'checking':
+    case 'check-failed':
+      return (
+        <Button
+          variant="contained"
+          onClick={onCheck}
+          loading={state.status === 'checking'}
+          loadingPosition="start"
+        >
+          Check whether it was created
+        </Button>
+      );
+    case 'not-created':
+      return (
+        <Button variant="contained" onClick={onRetry}>
+          Try again
+        </Button>
+      );
+    default:
+      return (
+        <Button
+          variant="contained"
+          onClick={onCreate}
+          disabled={state.status === 'sending'}
+          loading={state.status === 'sending'}
+          loadingPosition="start"
+        >
+          Create group
+        </Button>
       );
   }
 }

@@ -17,12 +17,31 @@ import { CopyButton } from './copy-button';
 import { useDescribeNames } from './describe-names';
 import { RuleTester } from './rule-tester';
 
-function prettyJson(raw: string): string {
+/** JSON on one line with a space after each comma and colon, so it wraps between values. */
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+    return `{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Readable but still compact: one rule per line, as people scan a group, rather than
+ * JSON.stringify's one token per line. Raw shows the exact bytes sent.
+ */
+export function prettyJson(raw: string): string {
+  let value: unknown;
   try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
+    value = JSON.parse(raw);
   } catch {
     return raw;
   }
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+    return `[\n${value.map((v) => `  ${inlineJson(v)}`).join(',\n')}\n]`;
+  }
+  return inlineJson(value);
 }
 
 function Section({
@@ -160,17 +179,9 @@ export function ReviewStep() {
         )}
       </Section>
 
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' },
-          alignItems: 'start',
-        }}
-      >
-        <JsonParam name="rules_json" raw={input.payload.rules_json} />
-        <JsonParam name="affiliate_ids_json" raw={input.payload.affiliate_ids_json} />
-      </Box>
+      {/* Full width: a rule per line fits without wrapping. */}
+      <JsonParam name="rules_json" raw={input.payload.rules_json} />
+      <JsonParam name="affiliate_ids_json" raw={input.payload.affiliate_ids_json} />
 
       <Section
         title="API call"
@@ -183,9 +194,9 @@ export function ReviewStep() {
         <CodeBlock label="curl command" text={preview.curl} maxHeight={240} />
       </Section>
 
-      <Section title="Try a conversion">
+      <Paper variant="outlined" sx={{ p: 2 }}>
         <RuleTester form={form} names={names} />
-      </Section>
+      </Paper>
     </Stack>
   );
 }

@@ -144,8 +144,14 @@ export function RulesStep() {
           <Typography variant="body2" color="text.secondary">
             {ruleCount === 0
               ? 'No rules yet: without rules the group matches every conversion of its affiliates.'
-              : `${ruleCount} ${ruleCount === 1 ? 'rule' : 'rules'}; a conversion must match all of them. Alt+↑/↓ moves a rule.`}
+              : `${ruleCount} ${ruleCount === 1 ? 'rule' : 'rules'}; a conversion must match all of them.`}
           </Typography>
+          {ruleCount > 0 && (
+            <Typography variant="body2" color="text.secondary">
+              Values: type one and press Enter or a comma; a pasted list is split. Alt+↑/↓ moves a
+              rule.
+            </Typography>
+          )}
         </div>
         <Button
           variant="outlined"

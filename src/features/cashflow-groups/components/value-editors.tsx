@@ -50,8 +50,9 @@ export const ValueEditor = memo(function ValueEditor(props: ValueEditorProps) {
   }
 });
 
-function helperFor(error: string | undefined, note: string | undefined, fallback: string) {
-  return error ?? note ?? fallback;
+/** Only errors and notes take a line under the box: with 200 rows, a hint on each is noise. */
+function helperFor(error: string | undefined, note?: string) {
+  return error ?? note;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,12 +114,8 @@ function TextValuesEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
           size="small"
           inputRef={inputRef}
           error={error !== undefined}
-          helperText={helperFor(
-            error,
-            undefined,
-            'Enter or comma adds a value; a pasted list is split',
-          )}
-          placeholder={values.length === 0 ? 'Type a value' : undefined}
+          helperText={helperFor(error)}
+          placeholder={values.length === 0 ? 'Type, then Enter' : undefined}
           slotProps={{
             ...params.slotProps,
             input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
@@ -149,6 +146,7 @@ function countryLabel(code: string): string {
 
 function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
   const [note, setNote] = useState<string | undefined>(undefined);
+  const [input, setInput] = useState('');
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const text = event.clipboardData.getData('text');
@@ -170,8 +168,15 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
       value={values}
       filterOptions={filterCountries}
       getOptionLabel={countryLabel}
+      inputValue={input}
+      onInputChange={(_, next, reason) => {
+        // A pick clears the search (the list stays open for the next one): the typed text
+        // would otherwise linger until blur and then collapse the box under the pointer.
+        setInput(reason === 'selectOption' || reason === 'removeOption' ? '' : next);
+      }}
       onChange={(_, next) => {
         onChange(next);
+        setInput('');
         setNote(undefined);
       }}
       onBlur={onBlur}
@@ -198,8 +203,8 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
           size="small"
           inputRef={inputRef}
           error={error !== undefined}
-          helperText={helperFor(error, note, 'Search by country name or code')}
-          placeholder={values.length === 0 ? 'Choose countries' : undefined}
+          helperText={helperFor(error, note)}
+          placeholder={values.length === 0 ? 'Search countries by name or code' : undefined}
           slotProps={{
             ...params.slotProps,
             input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
@@ -257,9 +262,13 @@ function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
       }}
       inputValue={input}
       onInputChange={(_, next, reason) => {
-        if (reason !== 'reset') setInput(next);
+        if (reason === 'selectOption' || reason === 'removeOption') setInput('');
+        else if (reason !== 'reset') setInput(next);
       }}
-      onChange={(_, next) => onChange(next)}
+      onChange={(_, next) => {
+        onChange(next);
+        setInput('');
+      }}
       onBlur={onBlur}
       noOptionsText={query.isError ? 'Could not load target rules' : 'No target rule matches'}
       renderValue={(selected, getItemProps) =>
@@ -275,8 +284,8 @@ function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
           size="small"
           inputRef={inputRef}
           error={error !== undefined}
-          helperText={helperFor(error, undefined, 'Search target rules by name or ID')}
-          placeholder={values.length === 0 ? 'Choose target rules' : undefined}
+          helperText={helperFor(error)}
+          placeholder={values.length === 0 ? 'Search target rules by name or ID' : undefined}
           slotProps={{
             ...params.slotProps,
             input: {

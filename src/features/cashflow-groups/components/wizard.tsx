@@ -42,11 +42,14 @@ import { useLeaveGuard } from '../hooks/use-leave-guard';
 import { useCreateGroup, type CreateRefusal } from '../hooks/use-create-group';
 import { takenMessage } from '../hooks/use-name-check';
 import { AffiliatesStep } from './affiliates-step';
-import { CreatedPanel, CreateStatus } from './create-outcome';
+import { CreateAction, CreatedPanel, CreateStatus } from './create-outcome';
 import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
 import { DetailsStep } from './details-step';
 import { ReviewStep } from './review-step';
 import { RulesStep } from './rules-step';
+
+/** The window less the app bar, the page header and the page's padding above the wizard. */
+const WIZARD_MIN_HEIGHT = 'calc(100dvh - 176px)';
 
 export interface WizardInitial {
   form: GroupForm;
@@ -367,91 +370,88 @@ function WizardBody({
   }
 
   const sending = creator.state.status === 'sending';
-  const createBlocked =
-    sending ||
-    creator.state.status === 'unknown' ||
-    creator.state.status === 'checking' ||
-    creator.state.status === 'check-failed' ||
-    creator.state.status === 'not-created';
 
   return (
     <FormProvider {...form}>
-      <WizardStepper
-        control={control}
-        current={current}
-        reached={reached}
-        serverErrorStep={
-          serverError && serverError.step !== 'review' ? serverError.step : undefined
-        }
-        onSelect={onSelectStep}
-      />
+      {/* At least as tall as the window, so the button bar sits at the bottom whatever the
+          step's height: a field that shrinks on blur (a chip added, a search cleared) must
+          not move "Next" between mouse down and up, which would swallow the click. */}
+      <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: WIZARD_MIN_HEIGHT }}>
+        <WizardStepper
+          control={control}
+          current={current}
+          reached={reached}
+          serverErrorStep={
+            serverError && serverError.step !== 'review' ? serverError.step : undefined
+          }
+          onSelect={onSelectStep}
+        />
 
-      {serverError && serverError.step !== 'review' && (
-        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setServerError(null)}>
-          <AlertTitle>HasOffers did not create the group</AlertTitle>
-          {serverError.message}
-          {serverError.step !== current && (
-            <Button size="small" sx={{ ml: 1 }} onClick={() => setStep(serverError.step)}>
-              Go to {STEP_TITLES[serverError.step]}
-            </Button>
-          )}
-        </Alert>
-      )}
-
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-        <Box ref={contentRef}>
-          {current === 'details' && <DetailsStep />}
-          {current === 'rules' && <RulesStep />}
-          {current === 'affiliates' && <AffiliatesStep />}
-          {current === 'review' && <ReviewStep />}
-        </Box>
-      </Paper>
-
-      {current === 'review' && (
-        <Box sx={{ mt: 2 }}>
-          <CreateStatus
-            state={creator.state}
-            onCheck={() => void creator.check(getValues())}
-            onRetry={() => void creator.create(getValues())}
-            onDismiss={creator.dismiss}
-          />
-        </Box>
-      )}
-
-      <Stack
-        direction="row"
-        spacing={1.5}
-        sx={{
-          mt: 2,
-          py: 1.5,
-          alignItems: 'center',
-          position: 'sticky',
-          bottom: 0,
-          bgcolor: 'background.default',
-          borderTop: 1,
-          borderColor: 'divider',
-          zIndex: 2,
-        }}
-      >
-        <Button
-          variant="outlined"
-          disabled={!back || sending}
-          onClick={() => back && setStep(back)}
-        >
-          Back
-        </Button>
-        {next ? (
-          <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
-            Next
-          </Button>
-        ) : (
-          <Button variant="contained" disabled={createBlocked} onClick={() => void onCreate()}>
-            {sending ? 'Creating…' : 'Create group'}
-          </Button>
+        {serverError && serverError.step !== 'review' && (
+          <Alert severity="error" sx={{ mb: 2 }} onClose={() => setServerError(null)}>
+            <AlertTitle>HasOffers did not create the group</AlertTitle>
+            {serverError.message}
+            {serverError.step !== current && (
+              <Button size="small" sx={{ ml: 1 }} onClick={() => setStep(serverError.step)}>
+                Go to {STEP_TITLES[serverError.step]}
+              </Button>
+            )}
+          </Alert>
         )}
-        <Box sx={{ flexGrow: 1 }} />
-        <DraftNote status={autosave.status} />
-      </Stack>
+
+        <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
+          <Box ref={contentRef}>
+            {current === 'details' && <DetailsStep />}
+            {current === 'rules' && <RulesStep />}
+            {current === 'affiliates' && <AffiliatesStep />}
+            {current === 'review' && <ReviewStep />}
+          </Box>
+        </Paper>
+
+        {/* Sticky, so the next action (and what the create led to) is always in view. */}
+        <Box
+          sx={{
+            mt: 'auto',
+            pt: 1.5,
+            pb: 1.5,
+            position: 'sticky',
+            bottom: 0,
+            bgcolor: 'background.default',
+            borderTop: 1,
+            borderColor: 'divider',
+            zIndex: 2,
+          }}
+        >
+          {current === 'review' && (
+            <Box sx={{ mb: creator.state.status === 'idle' ? 0 : 1.5 }}>
+              <CreateStatus state={creator.state} onDismiss={creator.dismiss} />
+            </Box>
+          )}
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+            <Button
+              variant="outlined"
+              disabled={!back || sending}
+              onClick={() => back && setStep(back)}
+            >
+              Back
+            </Button>
+            {next ? (
+              <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
+                Next
+              </Button>
+            ) : (
+              <CreateAction
+                state={creator.state}
+                onCreate={() => void onCreate()}
+                onCheck={() => void creator.check(getValues())}
+                onRetry={() => void creator.create(getValues())}
+              />
+            )}
+            <Box sx={{ flexGrow: 1 }} />
+            <DraftNote status={autosave.status} />
+          </Stack>
+        </Box>
+      </Box>
 
       <Dialog
         open={blocker.state === 'blocked'}

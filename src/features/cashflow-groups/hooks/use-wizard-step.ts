@@ -8,6 +8,11 @@ export const STEP_PARAM = 'step';
 export function useWizardStep(): {
   /** The step the URL names, or undefined when it names none (or an unknown one). */
   urlStep: WizardStep | undefined;
+  /**
+   * Goes to a step. react-router renders the new location in a transition, so the step shows
+   * a moment after the URL changes (a second quick "Next" acts on the step being left, which
+   * at worst repeats the same move).
+   */
   setStep: (step: WizardStep, options?: { replace?: boolean }) => void;
 } {
   const [params, setParams] = useSearchParams();

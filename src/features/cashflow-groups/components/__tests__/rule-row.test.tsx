@@ -24,7 +24,8 @@ async function chooseField(n: number, optionName: RegExp) {
   await userEvent.click(await screen.findByRole('option', { name: optionName }));
 }
 
-describe('rule row', () => {
+// MUI in jsdom is slow on a shared machine; the default 5 s is too tight for these flows.
+describe('rule row', { timeout: 30_000 }, () => {
   it('lists the 13 fields with readable names and their API names', async () => {
     renderRules([{ field: 'country', operator: 'IN', values: ['DE'], negate: false }]);
     await userEvent.click(within(row(1)).getByRole('combobox', { name: 'Field' }));
