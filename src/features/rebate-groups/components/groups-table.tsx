@@ -1,5 +1,5 @@
 // The rebate groups table: sortable headers (click / shift-click), formatted cells, keyboard rows.
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
@@ -41,18 +41,18 @@ export interface GroupsTableProps {
   onOpen: (group: RebateGroup) => void;
 }
 
+// Cell contents are plain elements with class names styled once on the table (TABLE_SX): an
+// `sx` per cell would make emotion serialise and hash styles for all 225 cells on every render.
 function Cell({ column, group }: { column: Column; group: RebateGroup }) {
   switch (column.id) {
     case 'title':
       return (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-          <Box component="span" sx={{ fontWeight: 500 }}>
-            {group.group_title}
-          </Box>
+        <span className="rg-title">
+          <span className="rg-title-text">{group.group_title}</span>
           {group.is_default && (
             <Chip label="Default" size="small" color="primary" variant="outlined" />
           )}
-        </Box>
+        </span>
       );
     case 'type':
       return <>{label(group.group_type)}</>;
@@ -61,35 +61,87 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
         <>
           {formatPeriodLength(group.rebate_period, group.rebate_period_value)}
           {group.rebate_period_start && group.rebate_period_end && (
-            <Box component="span" sx={{ color: 'text.secondary' }}>
+            <span className="rg-secondary">
               {' · '}
               {formatPeriodDates(group.rebate_period_start, group.rebate_period_end)}
-            </Box>
+            </span>
           )}
         </>
       );
     case 'linkCode':
       return group.link_code ? (
-        <Box component="code" sx={{ fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' }}>
-          {group.link_code}
-        </Box>
+        <code className="rg-code">{group.link_code}</code>
       ) : (
-        <Box component="span" sx={{ color: 'text.secondary' }} aria-label="No link code">
+        <span className="rg-secondary" aria-label="No link code">
           —
-        </Box>
+        </span>
       );
     case 'created':
       return (
         <Tooltip title={formatDateTime(group.created)} placement="top-start" describeChild>
-          <Box component="time" dateTime={group.created}>
-            {formatDate(group.created)}
-          </Box>
+          <time dateTime={group.created}>{formatDate(group.created)}</time>
         </Tooltip>
       );
     default:
       return <>{displayValue(column, group)}</>;
   }
 }
+
+const TABLE_SX = {
+  // Nine columns must fit a laptop screen: tighter side padding than MUI's 16px.
+  '& .MuiTableCell-root': { px: 1.25 },
+  '& .MuiTableCell-root:first-of-type': { pl: 2 },
+  '& .rg-row': {
+    cursor: 'pointer',
+    '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+  },
+  '& .rg-cell': { whiteSpace: 'nowrap' },
+  '& .rg-cell.rg-wrap': { whiteSpace: 'normal' },
+  '& .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums' },
+  '& .rg-title': { display: 'flex', alignItems: 'center', gap: 1 },
+  '& .rg-title-text': { fontWeight: 500 },
+  '& .rg-secondary': { color: 'text.secondary' },
+  '& .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
+} as const;
+
+interface GroupRowProps {
+  group: RebateGroup;
+  columns: readonly Column[];
+  onOpen: (group: RebateGroup) => void;
+}
+
+/**
+ * One body row, memoised: rows whose group object is unchanged (the query keeps unchanged rows'
+ * objects across fetches) skip rendering, and so does every row while the next page is fetched.
+ */
+const GroupRow = memo(function GroupRow({ group, columns, onOpen }: GroupRowProps) {
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(group);
+    }
+  };
+  return (
+    <TableRow
+      hover
+      tabIndex={0}
+      className="rg-row"
+      onClick={() => onOpen(group)}
+      onKeyDown={onKeyDown}
+    >
+      {columns.map((column) => (
+        <TableCell
+          key={column.id}
+          align={column.numeric ? 'right' : 'left'}
+          className={`rg-cell${column.numeric ? ' rg-numeric' : ''}${column.id === 'title' ? ' rg-wrap' : ''}`}
+        >
+          <Cell column={column} group={group} />
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+});
 
 export function GroupsTable({
   columns,
@@ -102,20 +154,11 @@ export function GroupsTable({
 }: GroupsTableProps) {
   const multi = ordering.length > 1;
 
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, group: RebateGroup) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(group);
-    }
-  };
-
   return (
     <Table
       size={density === 'compact' ? 'small' : 'medium'}
       aria-label="Rebate groups"
-      // Nine columns must fit a laptop screen: tighter side padding than MUI's 16px.
-      sx={{ '& .MuiTableCell-root': { px: 1.25 }, '& .MuiTableCell-root:first-of-type': { pl: 2 } }}
+      sx={TABLE_SX}
     >
       <TableHead>
         <TableRow>
@@ -175,34 +218,7 @@ export function GroupsTable({
       <TableBody>
         {rows
           ? rows.map((group) => (
-              <TableRow
-                key={group.id}
-                hover
-                tabIndex={0}
-                onClick={() => onOpen(group)}
-                onKeyDown={(e) => onRowKey(e, group)}
-                sx={{
-                  cursor: 'pointer',
-                  '&:focus-visible': {
-                    outline: 2,
-                    outlineColor: 'primary.main',
-                    outlineOffset: -2,
-                  },
-                }}
-              >
-                {columns.map((column) => (
-                  <TableCell
-                    key={column.id}
-                    align={column.numeric ? 'right' : 'left'}
-                    sx={{
-                      fontVariantNumeric: column.numeric ? 'tabular-nums' : undefined,
-                      whiteSpace: column.id === 'title' ? undefined : 'nowrap',
-                    }}
-                  >
-                    <Cell column={column} group={group} />
-                  </TableCell>
-                ))}
-              </TableRow>
+              <GroupRow key={group.id} group={group} columns={columns} onOpen={onOpen} />
             ))
           : Array.from({ length: skeletonRows }, (_, i) => (
               <TableRow key={i} aria-hidden>

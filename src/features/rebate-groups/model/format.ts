@@ -73,17 +73,31 @@ const calendarDayMonth = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 
+const PERIOD_DATES_CACHE_SIZE = 500;
+const periodDatesCache = new Map<string, string>();
+
 /**
  * The current period's dates as one compact range: "Nov 1 – 30", or "Dec 29, 2025 – Jan 4, 2026"
  * when it is not all in this year (the current period almost always is: the year is noise).
  */
 export function formatPeriodDates(start: string, end: string, now = new Date()): string {
+  const year = now.getUTCFullYear();
+  // formatRange is slow (ICU) and a page shows the same few current periods over and over.
+  const key = `${start}|${end}|${year}`;
+  const cached = periodDatesCache.get(key);
+  if (cached !== undefined) return cached;
   const a = parseDate(`${start}T00:00:00Z`);
   const b = parseDate(`${end}T00:00:00Z`);
-  if (!a || !b || b < a) return `${start} – ${end}`;
-  const year = now.getUTCFullYear();
-  const thisYear = a.getUTCFullYear() === year && b.getUTCFullYear() === year;
-  return (thisYear ? calendarDayMonth : calendarDate).formatRange(a, b);
+  let text: string;
+  if (!a || !b || b < a) {
+    text = `${start} – ${end}`;
+  } else {
+    const thisYear = a.getUTCFullYear() === year && b.getUTCFullYear() === year;
+    text = (thisYear ? calendarDayMonth : calendarDate).formatRange(a, b);
+  }
+  if (periodDatesCache.size >= PERIOD_DATES_CACHE_SIZE) periodDatesCache.clear();
+  periodDatesCache.set(key, text);
+  return text;
 }
 
 /** "Every 3 months · Oct 1 – Dec 31", or just the length when there are no dates. */
