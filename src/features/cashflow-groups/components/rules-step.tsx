@@ -1,6 +1,6 @@
 // The rule builder step: the list of rule rows, add/duplicate/remove/move, lint, JSON import.
-import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -34,18 +34,42 @@ export function groupIssues(issues: readonly LintIssue[]): {
   return { byRule, group };
 }
 
-/** Lint of the whole form, computed once per change and at lower priority than typing. */
-export function useLint(): readonly LintIssue[] {
-  const { control } = useFormContext<GroupForm>();
-  const [rules, affiliateMode, affiliateIds] = useWatch({
-    control,
-    name: ['rules', 'affiliateMode', 'affiliateIds'],
-  });
-  const deferredRules = useDeferredValue(rules);
-  return useMemo(
-    () => lint({ rules: deferredRules, affiliateMode, affiliateIds }),
-    [deferredRules, affiliateMode, affiliateIds],
+function sameIssueList(a: readonly LintIssue[], b: readonly LintIssue[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined &&
+        x.code === y.code &&
+        x.message === y.message &&
+        x.ruleIndex === y.ruleIndex &&
+        x.otherIndex === y.otherIndex
+      );
+    })
   );
+}
+
+/**
+ * Lint of the whole form, once per change, off the typing path: a form subscription (no
+ * re-render of the list per keystroke) schedules it as a transition, and an unchanged result
+ * keeps the previous array, so the list does not re-render at all when nothing new is found.
+ */
+export function useLint(): readonly LintIssue[] {
+  const { watch, getValues } = useFormContext<GroupForm>();
+  const [issues, setIssues] = useState<readonly LintIssue[]>(() => lint(getValues()));
+  useEffect(() => {
+    const sub = watch(() => {
+      startTransition(() =>
+        setIssues((prev) => {
+          const next = lint(getValues());
+          return sameIssueList(prev, next) ? prev : next;
+        }),
+      );
+    });
+    return () => sub.unsubscribe();
+  }, [watch, getValues]);
+  return issues;
 }
 
 export function RulesStep() {

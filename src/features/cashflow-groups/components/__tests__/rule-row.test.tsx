@@ -134,6 +134,15 @@ describe('rule row', { timeout: 30_000 }, () => {
     expect(within(row(1)).queryByText(/Same as/)).not.toBeInTheDocument();
     expect(within(row(3)).getByText(/compares with one value/)).toBeInTheDocument();
     expect(within(row(4)).getByText('Affiliate sub 1: add at least one value')).toBeInTheDocument();
+
+    // Lint follows every change: negating the copy makes it a different rule…
+    await userEvent.click(within(row(2)).getByRole('switch', { name: 'Negate' }));
+    await waitFor(() => expect(within(row(2)).queryByText(/Same as/)).toBeNull());
+    // …and one that can never hold together with rule 1.
+    expect(within(row(2)).getByText(/can never satisfy both/)).toBeInTheDocument();
+    // Removing a rule re-lints the rest.
+    await userEvent.click(screen.getByRole('button', { name: 'Remove rule 2' }));
+    await waitFor(() => expect(screen.queryByText(/can never satisfy both/)).toBeNull());
   });
 
   it('says a group with no rules and all affiliates matches every conversion', () => {
