@@ -5,4 +5,3 @@
  * inputs are never autofilled, so they skip it (the page's other inputs still inject it).
  */
 export const NO_GLOBAL_STYLES = { disableInjectingGlobalStyles: true } as const;
-
