@@ -37,3 +37,13 @@ export {
   type Draft,
   type RestoredDraft,
 } from './draft';
+export {
+  applyDiff,
+  diffGroups,
+  hasRemovals,
+  isEmptyDiff,
+  type GroupDiff,
+  type GroupFormLike,
+  type RuleChange,
+  type TextChange,
+} from './diff';
