@@ -42,3 +42,12 @@ export {
   type CreateErrorPlace,
   type WizardStepId,
 } from './classify-create-error';
+export {
+  listCashflowGroups,
+  listParams,
+  resort,
+  type CashflowGroupListPage,
+  type CashflowGroupListRow,
+} from './list-cashflow-groups';
+export { getCashflowGroup, isNotFound, type CashflowGroupDetail } from './get-cashflow-group';
+export { updateCashflowGroup, updateParams } from './update-cashflow-group';

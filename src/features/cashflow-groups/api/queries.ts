@@ -6,12 +6,18 @@ import { findGroupsByName, nameTaken } from './find-cashflow-groups';
 import { findTargetRules } from './find-target-rules';
 import { getFieldDefinitions } from './get-field-definitions';
 import { canonicalId } from '../model/values';
+import type { ListView } from '../model';
+import { getCashflowGroup } from './get-cashflow-group';
+import { listCashflowGroups } from './list-cashflow-groups';
 
 export const cashflowGroupKeys = {
   all: ['cashflow-groups'] as const,
   nameCheck: (name: string) => ['cashflow-groups', 'name-check', name] as const,
   targetRules: (search: string) => ['cashflow-groups', 'target-rules', search] as const,
   fieldDefinitions: () => ['cashflow-groups', 'field-definitions'] as const,
+  lists: () => ['cashflow-groups', 'list'] as const,
+  list: (view: ListView) => ['cashflow-groups', 'list', view] as const,
+  detail: (id: string) => ['cashflow-groups', 'detail', id] as const,
 };
 
 // Affiliates live under the feature's prefix: another feature may key affiliates differently.
@@ -22,6 +28,20 @@ export const affiliateKeys = {
 };
 
 export const cashflowGroupQueries = {
+  /** One page of the list, rules and affiliate ids attached. */
+  list: (view: ListView) =>
+    queryOptions({
+      queryKey: cashflowGroupKeys.list(view),
+      queryFn: ({ signal }) => listCashflowGroups(view, signal),
+      staleTime: 15_000,
+    }),
+  /** One group (null: the network does not have it). */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: cashflowGroupKeys.detail(id),
+      queryFn: ({ signal }) => getCashflowGroup(id, signal),
+      staleTime: 15_000,
+    }),
   /** Whether a group already has this name (trimmed; compared case-insensitively). */
   nameCheck: (name: string) => {
     const trimmed = name.trim();

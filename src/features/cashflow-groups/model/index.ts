@@ -47,3 +47,16 @@ export {
   type RuleChange,
   type TextChange,
 } from './diff';
+export {
+  changeListView,
+  defaultListView,
+  LIST_DEFAULT_LIMIT,
+  LIST_MAX_LIMIT,
+  LIST_PAGE_SIZES,
+  LIST_SORTS,
+  parseListView,
+  writeListView,
+  type ListSort,
+  type ListView,
+  type ParsedListView,
+} from './list-view';

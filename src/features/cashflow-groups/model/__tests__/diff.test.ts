@@ -182,13 +182,12 @@ const groupArb: fc.Arbitrary<GroupFormLike> = fc
   .map(([form, texts]) => ({ ...form, ...texts }));
 
 /** Two versions that share some rules, as an edit does. */
-const editArb = fc.tuple(groupArb, groupArb, fc.array(validRule, { maxLength: 3 })).map(
-  ([a, b, shared]) =>
-    [
-      { ...a, rules: [...shared, ...a.rules] },
-      { ...b, rules: [...b.rules, ...shared] },
-    ] as const,
-);
+const editArb = fc
+  .tuple(groupArb, groupArb, fc.array(validRule, { maxLength: 3 }))
+  .map(([a, b, shared]): [GroupFormLike, GroupFormLike] => [
+    { ...a, rules: [...shared, ...a.rules] },
+    { ...b, rules: [...b.rules, ...shared] },
+  ]);
 
 function asSent(g: GroupFormLike) {
   const p = toPayload(g);
