@@ -1,22 +1,230 @@
-// Placeholder until the cashflow groups list lands (issue 5).
+// The cashflow groups list: name search, sort, pages, all in the URL; each row says what the
+// group does in plain words and links to its details.
+import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { PageHeader } from '@/components/page-header';
+import { routes } from '@/config/routes';
+import { toApiError } from '@/lib/api-error';
+import { cashflowGroupQueries, type CashflowGroupListRow } from '../api';
+import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
+import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
+import { useDebouncedValue } from '../hooks/use-debounced-value';
+
+const SEARCH_DELAY_MS = 300;
+
+const SORT_LABELS: Record<ListSort, string> = {
+  name: 'Name, A to Z',
+  '-name': 'Name, Z to A',
+  id: 'ID, lowest first',
+  '-id': 'ID, highest first',
+};
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The first line of the plain-words summary: the first rule, or "every conversion". */
+function firstLine(row: CashflowGroupListRow): { text: string; more: number } {
+  if (!row.rules) return { text: row.problem ?? 'The stored rules could not be read.', more: 0 };
+  const [heading, first] = describeGroup({ ...row, affiliateMode: 'selected', rules: row.rules });
+  if (row.rules.length === 0 || first === undefined) return { text: heading ?? '', more: 0 };
+  return { text: first, more: row.rules.length - 1 };
+}
+
+function GroupRow({ row }: { row: CashflowGroupListRow }) {
+  const line = firstLine(row);
+  return (
+    <TableRow hover>
+      <TableCell sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
+        {row.id}
+      </TableCell>
+      <TableCell>
+        <Link component={RouterLink} to={routes.cashflowGroup(row.id)} sx={{ fontWeight: 600 }}>
+          {row.name}
+        </Link>
+      </TableCell>
+      <TableCell align="right">{row.rules ? row.rules.length : '—'}</TableCell>
+      <TableCell align="right">
+        {row.affiliateIds.length === 0 ? 'all' : row.affiliateIds.length}
+      </TableCell>
+      <TableCell>
+        <Typography variant="body2" color={row.rules ? 'text.primary' : 'error'}>
+          {line.text}
+          {line.more > 0 && (
+            <Typography component="span" variant="body2" color="text.secondary">
+              {' '}
+              and {count(line.more, 'more rule', 'more rules')}
+            </Typography>
+          )}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}
 
 export function CashflowGroupsPage() {
+  const { view, notices, dismissNotices, change } = useCashflowGroupsView();
+  const queryClient = useQueryClient();
+
+  // The box follows the URL (back/forward), and the URL follows the box once typing pauses.
+  const [search, setSearch] = useState(view.q);
+  const [lastQ, setLastQ] = useState(view.q);
+  if (view.q !== lastQ) {
+    setLastQ(view.q);
+    setSearch(view.q);
+  }
+  const debounced = useDebouncedValue(search, SEARCH_DELAY_MS);
+  useEffect(() => {
+    if (debounced.trim() !== view.q) change({ q: debounced }, { replace: true });
+    // Only a pause in typing writes; a URL change alone must not write the old text back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const query = useQuery({ ...cashflowGroupQueries.list(view), placeholderData: keepPreviousData });
+  const page = query.data;
+
+  useEffect(() => {
+    if (!page || view.page >= page.pageCount) return;
+    void queryClient.prefetchQuery(cashflowGroupQueries.list({ ...view, page: view.page + 1 }));
+  }, [page, view, queryClient]);
+
   return (
     <>
       <PageHeader
         title="Cashflow groups"
-        subtitle="HasOffers payout and revenue groups"
+        subtitle="HasOffers payout and revenue groups: which conversions each one applies to"
         actions={
-          <Button variant="contained" component={RouterLink} to="/cashflow-groups/new">
+          <Button variant="contained" component={RouterLink} to={routes.newCashflowGroup}>
             New cashflow group
           </Button>
         }
       />
-      <Typography>The list of cashflow groups will appear here.</Typography>
+      {notices.length > 0 && (
+        <Alert severity="info" sx={{ mb: 2 }} onClose={dismissNotices}>
+          {notices.join(' ')}
+        </Alert>
+      )}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField
+          label="Search by name"
+          type="search"
+          size="small"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          sx={{ minWidth: 280 }}
+        />
+        <TextField
+          select
+          label="Sort by"
+          size="small"
+          value={view.sort}
+          onChange={(e) => change({ sort: e.target.value as ListSort })}
+          sx={{ minWidth: 200 }}
+        >
+          {(Object.keys(SORT_LABELS) as ListSort[]).map((s) => (
+            <MenuItem key={s} value={s}>
+              {SORT_LABELS[s]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+
+      {query.isError && !page ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          The cashflow groups could not be loaded: {toApiError(query.error).message}
+        </Alert>
+      ) : (
+        <Paper variant="outlined">
+          <Box sx={{ height: 4 }}>
+            {query.isFetching && <LinearProgress aria-label="Loading" />}
+          </Box>
+          <TableContainer>
+            <Table size="small" aria-label="Cashflow groups">
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: 72 }}>ID</TableCell>
+                  <TableCell>Name</TableCell>
+                  <TableCell align="right" sx={{ width: 72 }}>
+                    Rules
+                  </TableCell>
+                  <TableCell align="right" sx={{ width: 96 }}>
+                    Affiliates
+                  </TableCell>
+                  <TableCell>What it matches</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {page?.rows.map((row) => (
+                  <GroupRow key={row.id} row={row} />
+                ))}
+                {page && page.rows.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={5}>
+                      <Typography sx={{ py: 3, textAlign: 'center' }} color="text.secondary">
+                        {page.count > 0 ? (
+                          <>
+                            This page is past the end of the list.{' '}
+                            <Link component="button" onClick={() => change({ page: 1 })}>
+                              Show the first page
+                            </Link>
+                          </>
+                        ) : view.q ? (
+                          `No cashflow group has “${view.q}” in its name.`
+                        ) : (
+                          'There are no cashflow groups yet.'
+                        )}
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+                {!page && (
+                  <TableRow>
+                    <TableCell colSpan={5}>
+                      <Typography sx={{ py: 3, textAlign: 'center' }} color="text.secondary">
+                        Loading cashflow groups…
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <TablePagination
+            component="div"
+            count={page?.count ?? 0}
+            page={page && page.rows.length > 0 ? view.page - 1 : 0}
+            rowsPerPage={view.limit}
+            rowsPerPageOptions={[...LIST_PAGE_SIZES]}
+            onPageChange={(_, p) => change({ page: p + 1 })}
+            onRowsPerPageChange={(e) => change({ limit: Number(e.target.value) })}
+          />
+        </Paper>
+      )}
     </>
   );
 }
