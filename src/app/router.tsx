@@ -38,6 +38,11 @@ export const routeObjects = [
                 Component: m.NewCashflowGroupRoute,
               })),
           },
+          {
+            path: routes.cashflowGroup(':id'),
+            lazy: () =>
+              import('./pages/cashflow-group').then((m) => ({ Component: m.CashflowGroupRoute })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,6 @@
+// Route module for /cashflow-groups/:id.
+import { CashflowGroupDetailsPage } from '@/features/cashflow-groups/details';
+
+export function CashflowGroupRoute() {
+  return <CashflowGroupDetailsPage />;
+}

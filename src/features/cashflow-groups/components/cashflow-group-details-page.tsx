@@ -1,0 +1,233 @@
+// /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
+// exact JSON, and the rule tester — with Edit and Clone.
+import { useId, useMemo, type ReactNode } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { PageHeader } from '@/components/page-header';
+import { routes } from '@/config/routes';
+import { toApiError } from '@/lib/api-error';
+import { cashflowGroupQueries, type CashflowGroupDetail } from '../api';
+import { describeGroup, toPayload, type DescribeNames } from '../model';
+import { CodeBlock } from './code-block';
+import { CopyButton } from './copy-button';
+import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
+import { prettyJson } from './review-step';
+import { RuleTester } from './rule-tester';
+import { RuleView } from './rule-view';
+
+export const CLONE_PARAM = 'clone';
+
+export function isGroupId(id: string | undefined): id is string {
+  return id !== undefined && /^\d{1,18}$/.test(id);
+}
+
+export function GroupNotFound({ id }: { id: string }) {
+  return (
+    <>
+      <PageHeader title="Cashflow group not found" />
+      <Alert severity="warning">
+        There is no cashflow group with the ID “{id}”. It may have been deleted, or the link is
+        wrong.{' '}
+        <Link component={RouterLink} to={routes.cashflowGroups}>
+          Back to the cashflow groups
+        </Link>
+      </Alert>
+    </>
+  );
+}
+
+export function Section({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Paper component="section" aria-labelledby={id} variant="outlined" sx={{ p: 2 }}>
+      <Stack
+        direction="row"
+        sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1, gap: 1 }}
+      >
+        <Typography id={id} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+          {title}
+        </Typography>
+        {actions}
+      </Stack>
+      {children}
+    </Paper>
+  );
+}
+
+/** Loads a group for a page: spinner, error with retry, not found, or the group. */
+export function useGroupFromRoute() {
+  const { id } = useParams();
+  const valid = isGroupId(id);
+  const query = useQuery({ ...cashflowGroupQueries.detail(valid ? id : '0'), enabled: valid });
+  return { id: id ?? '', valid, query };
+}
+
+export function GroupLoadState({
+  id,
+  valid,
+  query,
+}: ReturnType<typeof useGroupFromRoute>): ReactNode {
+  if (!valid || query.data === null) return <GroupNotFound id={id} />;
+  if (query.isError) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+            Try again
+          </Button>
+        }
+      >
+        The group could not be loaded: {toApiError(query.error).message}
+      </Alert>
+    );
+  }
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', py: 4 }}>
+      <CircularProgress size={20} aria-hidden />
+      <Typography color="text.secondary">Loading the group…</Typography>
+    </Stack>
+  );
+}
+
+function Details({ group }: { group: CashflowGroupDetail }) {
+  const targetRules = useTargetRuleNames();
+  const names: DescribeNames = useMemo(
+    () => ({ targetRules, affiliates: group.affiliateNames }),
+    [targetRules, group.affiliateNames],
+  );
+  const { form } = group;
+  const lines = describeGroup(form, names);
+  const payload = useMemo(() => toPayload(form), [form]);
+  const [heading, ...rest] = lines;
+  const affiliatesLine = rest.pop() ?? '';
+
+  return (
+    <>
+      <PageHeader
+        title={form.name}
+        subtitle={`Cashflow group #${group.id} · last changed ${group.modified || 'unknown'}`}
+        actions={
+          <>
+            <Button
+              variant="outlined"
+              component={RouterLink}
+              to={`${routes.newCashflowGroup}?${CLONE_PARAM}=${group.id}`}
+            >
+              Clone
+            </Button>
+            <Button
+              variant="contained"
+              component={RouterLink}
+              to={routes.editCashflowGroup(group.id)}
+            >
+              Edit
+            </Button>
+          </>
+        }
+      />
+      <Stack spacing={2.5}>
+        <Section title="Summary">
+          <Typography color="text.secondary" variant="body2">
+            Description
+          </Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1.5 }}>
+            {form.description || <em>No description</em>}
+          </Typography>
+          <Typography>{heading}</Typography>
+          {rest.length > 0 && (
+            <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+              {rest.map((line, i) => (
+                <li key={i}>
+                  <Typography variant="body2">{line}</Typography>
+                </li>
+              ))}
+            </Box>
+          )}
+          <Typography sx={{ mt: 0.5 }}>
+            {affiliatesLine.charAt(0).toUpperCase() + affiliatesLine.slice(1)}.
+          </Typography>
+        </Section>
+
+        <Section title={`Rules (${form.rules.length})`}>
+          {form.rules.length === 0 ? (
+            <Typography color="text.secondary">
+              No rules: the group matches every conversion.
+            </Typography>
+          ) : (
+            <Stack spacing={1}>
+              {form.rules.map((rule, i) => (
+                <RuleView key={i} rule={rule} label={`Rule ${i + 1}`} names={names} />
+              ))}
+            </Stack>
+          )}
+        </Section>
+
+        <Section
+          title={`Affiliates (${form.affiliateMode === 'all' ? 'all' : form.affiliateIds.length})`}
+        >
+          {form.affiliateMode === 'all' ? (
+            <Typography>All affiliates: the group applies to every affiliate.</Typography>
+          ) : (
+            <Box component="ul" sx={{ m: 0, pl: 3, columns: { md: 2 } }}>
+              {form.affiliateIds.map((id) => (
+                <li key={id}>
+                  <Typography variant="body2">
+                    {group.affiliateNames[id] ?? 'Unknown affiliate'}{' '}
+                    <Typography component="span" variant="body2" color="text.secondary">
+                      (#{id})
+                    </Typography>
+                  </Typography>
+                </li>
+              ))}
+            </Box>
+          )}
+        </Section>
+
+        <Section
+          title="rules_json"
+          actions={<CopyButton text={payload.rules_json} label="Copy rules_json" />}
+        >
+          <CodeBlock label="rules_json" text={prettyJson(payload.rules_json)} maxHeight={320} />
+        </Section>
+        <Section
+          title="affiliate_ids_json"
+          actions={<CopyButton text={payload.affiliate_ids_json} label="Copy affiliate_ids_json" />}
+        >
+          <CodeBlock label="affiliate_ids_json" text={payload.affiliate_ids_json} maxHeight={160} />
+        </Section>
+
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <RuleTester form={form} names={names} />
+        </Paper>
+      </Stack>
+    </>
+  );
+}
+
+export function CashflowGroupDetailsPage() {
+  const load = useGroupFromRoute();
+  const group = load.query.data;
+  if (!group) return <GroupLoadState {...load} />;
+  return (
+    <TargetRuleNamesProvider>
+      <Details group={group} />
+    </TargetRuleNamesProvider>
+  );
+}

@@ -1,0 +1,2 @@
+// Entry for one group's details page, kept apart so the list route does not load its code.
+export { CashflowGroupDetailsPage } from './components/cashflow-group-details-page';
