@@ -1,6 +1,6 @@
 // The rules step's "Import JSON" dialog: paste rules_json and affiliate_ids_json (or a whole
 // findCashflowGroupById answer); nothing changes until all of it is valid.
-import { useId, useState } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
@@ -11,7 +11,13 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { formatImportError, parseImport, type ImportError, type RuleForm } from '../model';
+import {
+  formatImportError,
+  MAX_IMPORT_BYTES,
+  parseImport,
+  type ImportError,
+  type RuleForm,
+} from '../model';
 
 export interface ImportedGroup {
   rules: RuleForm[];
@@ -62,6 +68,28 @@ export function ImportDialog({ open, onClose, onImport }: ImportDialogProps) {
     onClose();
   };
 
+  // A paste over the limit is refused as it arrives, and not kept: a multi-megabyte value in
+  // an auto-sizing textarea costs seconds of layout on every render, freezing the tab. The
+  // length in UTF-16 units is a lower bound of the UTF-8 size, so this check is cheap and never
+  // refuses a paste the import would accept.
+  const changeText =
+    (source: 'rules_json' | 'affiliate_ids_json', set: (text: string) => void) =>
+    (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const text = e.target.value;
+      if (text.length > MAX_IMPORT_BYTES) {
+        set('');
+        const mb = (text.length / (1024 * 1024)).toFixed(1);
+        setErrors([
+          {
+            source,
+            message: `The pasted ${source} is about ${mb} MB, larger than 1 MB: it was not kept. Import less at a time.`,
+          },
+        ]);
+        return;
+      }
+      set(text);
+    };
+
   const shown = errors.slice(0, MAX_SHOWN_ERRORS);
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
@@ -91,7 +119,7 @@ export function ImportDialog({ open, onClose, onImport }: ImportDialogProps) {
           <TextField
             label="rules_json"
             value={rulesText}
-            onChange={(e) => setRulesText(e.target.value)}
+            onChange={changeText('rules_json', setRulesText)}
             multiline
             minRows={6}
             maxRows={16}
@@ -108,7 +136,7 @@ export function ImportDialog({ open, onClose, onImport }: ImportDialogProps) {
           <TextField
             label="affiliate_ids_json"
             value={affiliatesText}
-            onChange={(e) => setAffiliatesText(e.target.value)}
+            onChange={changeText('affiliate_ids_json', setAffiliatesText)}
             multiline
             minRows={2}
             maxRows={8}
