@@ -43,6 +43,13 @@ export const routeObjects = [
             lazy: () =>
               import('./pages/cashflow-group').then((m) => ({ Component: m.CashflowGroupRoute })),
           },
+          {
+            path: routes.editCashflowGroup(':id'),
+            lazy: () =>
+              import('./pages/edit-cashflow-group').then((m) => ({
+                Component: m.EditCashflowGroupRoute,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -64,8 +64,16 @@ export function createRequestPreview(input: CreateGroupInput): {
   params: URLSearchParams;
   curl: string;
 } {
+  return requestPreview(CREATE_METHOD, createParams(input));
+}
+
+/** A CashflowGroup call as the exact params and a copyable curl (placeholder token). */
+export function requestPreview(
+  method: string,
+  callParams: Record<string, PhpValue>,
+): { params: URLSearchParams; curl: string } {
   // The same encoder the call uses, so the preview is the request.
-  const params = hasOffersParams(CREATE_TARGET, CREATE_METHOD, createParams(input));
+  const params = hasOffersParams(CREATE_TARGET, method, callParams);
   const lines = [
     `curl ${shellQuote(HASOFFERS_URL_TEMPLATE)}`,
     `  --data-urlencode ${shellQuote(`NetworkToken=${NETWORK_TOKEN_PLACEHOLDER}`)}`,

@@ -50,4 +50,4 @@ export {
   type CashflowGroupListRow,
 } from './list-cashflow-groups';
 export { getCashflowGroup, isNotFound, type CashflowGroupDetail } from './get-cashflow-group';
-export { updateCashflowGroup, updateParams } from './update-cashflow-group';
+export { updateCashflowGroup, updateParams, updateRequestPreview } from './update-cashflow-group';

@@ -2,7 +2,7 @@
 // affiliates, so it is always sent with the complete sets, never a partial list.
 import { z } from 'zod';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
-import { createParams, type CreateGroupInput } from './create-cashflow-group';
+import { createParams, requestPreview, type CreateGroupInput } from './create-cashflow-group';
 
 export function updateParams(id: string, input: CreateGroupInput): Record<string, PhpValue> {
   return { id, ...createParams(input) };
@@ -19,4 +19,9 @@ export async function updateCashflowGroup(
     schema: z.unknown(),
     ...(signal && { signal }),
   });
+}
+
+/** The exact request "Save changes" sends, for the review's preview. */
+export function updateRequestPreview(id: string, input: CreateGroupInput) {
+  return requestPreview('updateCashflowGroup', updateParams(id, input));
 }

@@ -1,7 +1,7 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
 import { useId, useMemo, type ReactNode } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -22,12 +22,7 @@ import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { prettyJson } from './review-step';
 import { RuleTester } from './rule-tester';
 import { RuleView } from './rule-view';
-
-export const CLONE_PARAM = 'clone';
-
-export function isGroupId(id: string | undefined): id is string {
-  return id !== undefined && /^\d{1,18}$/.test(id);
-}
+import { cloneLink, isGroupId, SAVED_STATE_KEY } from './group-links';
 
 export function GroupNotFound({ id }: { id: string }) {
   return (
@@ -113,6 +108,11 @@ function Details({ group }: { group: CashflowGroupDetail }) {
     [targetRules, group.affiliateNames],
   );
   const { form } = group;
+  const location = useLocation();
+  const saved =
+    typeof location.state === 'object' &&
+    location.state !== null &&
+    SAVED_STATE_KEY in location.state;
   const lines = describeGroup(form, names);
   const payload = useMemo(() => toPayload(form), [form]);
   const [heading, ...rest] = lines;
@@ -125,11 +125,7 @@ function Details({ group }: { group: CashflowGroupDetail }) {
         subtitle={`Cashflow group #${group.id} · last changed ${group.modified || 'unknown'}`}
         actions={
           <>
-            <Button
-              variant="outlined"
-              component={RouterLink}
-              to={`${routes.newCashflowGroup}?${CLONE_PARAM}=${group.id}`}
-            >
+            <Button variant="outlined" component={RouterLink} to={cloneLink(group.id)}>
               Clone
             </Button>
             <Button
@@ -143,6 +139,11 @@ function Details({ group }: { group: CashflowGroupDetail }) {
         }
       />
       <Stack spacing={2.5}>
+        {saved && (
+          <Alert severity="success">
+            Changes saved. This is the group as HasOffers now stores it.
+          </Alert>
+        )}
         <Section title="Summary">
           <Typography color="text.secondary" variant="body2">
             Description

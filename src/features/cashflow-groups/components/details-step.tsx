@@ -10,6 +10,7 @@ import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import { NAME_MAX_LENGTH, summaryText, type GroupForm } from '../model';
 import { takenMessage, useNameCheck, type NameCheck } from '../hooks/use-name-check';
 import { useDescribeNames } from './describe-names';
+import { useWizardMode } from './wizard-mode';
 
 function nameHelper(check: NameCheck): { text: string; tone: 'error' | 'success' | 'neutral' } {
   switch (check.status) {
@@ -35,7 +36,13 @@ export function DetailsStep() {
   const descriptionCtl = useController({ control, name: 'description' });
   const [affiliateIds, rules] = useWatch({ control, name: ['affiliateIds', 'rules'] });
   const names = useDescribeNames(affiliateIds);
-  const check = useNameCheck(nameCtl.field.value);
+  const mode = useWizardMode();
+  const rawCheck = useNameCheck(nameCtl.field.value);
+  // Editing, the group's own name is its to keep.
+  const check: NameCheck =
+    mode.kind === 'edit' && rawCheck.status === 'taken' && rawCheck.id === mode.groupId
+      ? { status: 'available' }
+      : rawCheck;
 
   const nameError = nameCtl.fieldState.error?.message;
   const helper = nameHelper(check);

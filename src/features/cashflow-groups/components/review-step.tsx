@@ -1,5 +1,6 @@
-// The Review step: the group in plain words, the exact JSON and API call that "Create group"
-// sends (built by the same createInput/toPayload), and the rule tester.
+// The Review step: (editing) what the save changes against the server's copy, the group in plain
+// words, the exact JSON and API call that "Create group"/"Save changes" sends (built by the same
+// createInput/toPayload), and the rule tester.
 import { useId, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
@@ -9,13 +10,15 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { createRequestPreview } from '../api';
-import { describeGroup, lint, type GroupForm } from '../model';
+import { createRequestPreview, updateRequestPreview } from '../api';
+import { describeGroup, diffGroups, lint, type GroupForm } from '../model';
 import { createInput } from '../hooks/create-input';
 import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
 import { useDescribeNames } from './describe-names';
 import { RuleTester } from './rule-tester';
+import { DiffView } from './diff-view';
+import { useWizardMode } from './wizard-mode';
 
 /** JSON on one line with a space after each comma and colon, so it wraps between values. */
 function inlineJson(value: unknown): string {
@@ -105,8 +108,25 @@ export function ReviewStep() {
   const { control } = useFormContext<GroupForm>();
   const form = useWatch({ control }) as GroupForm;
   const names = useDescribeNames(form.affiliateIds);
+  const mode = useWizardMode();
   const input = useMemo(() => createInput(form), [form]);
-  const preview = useMemo(() => createRequestPreview(input), [input]);
+  const groupId = mode.kind === 'edit' ? mode.groupId : undefined;
+  const preview = useMemo(
+    () =>
+      groupId === undefined ? createRequestPreview(input) : updateRequestPreview(groupId, input),
+    [input, groupId],
+  );
+  const base = mode.kind === 'edit' ? mode.base : undefined;
+  const diff = useMemo(() => (base ? diffGroups(base, form) : undefined), [base, form]);
+  // Names for ids only in the server's copy (a removed affiliate) too.
+  const baseNames = useDescribeNames(base?.affiliateIds ?? NO_IDS);
+  const diffNames = useMemo(
+    () => ({
+      ...names,
+      affiliates: { ...baseNames.affiliates, ...names.affiliates },
+    }),
+    [names, baseNames],
+  );
   const lines = useMemo(() => describeGroup(form, names), [form, names]);
   const issues = useMemo(() => lint(form), [form]);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -121,14 +141,35 @@ export function ReviewStep() {
           Review
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Check the group, then create it. What you see below is exactly what is sent.
+          {diff
+            ? 'Check what changes, then save. The update replaces all rules and affiliates with exactly what is below.'
+            : 'Check the group, then create it. What you see below is exactly what is sent.'}
         </Typography>
       </div>
+
+      {mode.kind === 'edit' && mode.serverChange && (
+        <Alert severity="warning">
+          <Typography sx={{ fontWeight: 600, mb: 0.5 }}>
+            Someone else changed this group after you started editing
+          </Typography>
+          <DiffView
+            diff={mode.serverChange}
+            names={diffNames}
+            beforeLabel="the version you started from"
+          />
+        </Alert>
+      )}
+      {diff && (
+        <Section title="Changes to save">
+          <DiffView diff={diff} names={diffNames} beforeLabel="the group on the server" />
+        </Section>
+      )}
 
       {errors.length > 0 && (
         <Alert severity="error">
           {errors.length === 1 ? 'One problem needs' : `${errors.length} problems need`} fixing
-          before the group can be created: {errors.map((e) => e.message).join('; ')}.
+          before the group can be {diff ? 'saved' : 'created'}:{' '}
+          {errors.map((e) => e.message).join('; ')}.
         </Alert>
       )}
       {warnings.map((w) => (
@@ -200,3 +241,5 @@ export function ReviewStep() {
     </Stack>
   );
 }
+
+const NO_IDS: string[] = [];

@@ -1,5 +1,6 @@
-// The new-group wizard: one react-hook-form instance for all four steps, the step in the URL,
-// per-step validation on "Next", autosaved drafts, and the create call with its outcomes.
+// The group wizard, for a new group or an edit: one react-hook-form instance for all four steps,
+// the step in the URL, per-step validation on "Next", autosaved drafts (new groups only), and the
+// create call or the guarded "Save changes" with their outcomes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { FormProvider, useForm, useFormState, type Control, type FieldPath } from 'react-hook-form';
@@ -21,8 +22,8 @@ import StepButton from '@mui/material/StepButton';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { affiliateQueries, cashflowGroupQueries } from '../api';
-import { describeGroup, groupFormSchema, type GroupForm } from '../model';
+import { affiliateQueries, cashflowGroupQueries, type CashflowGroupDetail } from '../api';
+import { describeGroup, diffGroups, groupFormSchema, isEmptyDiff, type GroupForm } from '../model';
 import {
   STEP_FIELDS,
   STEP_TITLES,
@@ -40,6 +41,7 @@ import {
 } from '../hooks/use-draft';
 import { useLeaveGuard } from '../hooks/use-leave-guard';
 import { useCreateGroup, type CreateRefusal } from '../hooks/use-create-group';
+import { useSaveGroup } from '../hooks/use-save-group';
 import { takenMessage } from '../hooks/use-name-check';
 import { AffiliatesStep } from './affiliates-step';
 import { CreateAction, CreatedPanel, CreateStatus } from './create-outcome';
@@ -47,6 +49,8 @@ import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
 import { DetailsStep } from './details-step';
 import { ReviewStep } from './review-step';
 import { RulesStep } from './rules-step';
+import { ConfirmRemovalDialog, SaveAction, SaveStatus } from './save-outcome';
+import { WizardModeContext, type WizardModeValue } from './wizard-mode';
 
 /** The window less the app bar, the page header and the page's padding above the wizard. */
 const WIZARD_MIN_HEIGHT = 'calc(100dvh - 176px)';
@@ -56,6 +60,12 @@ export interface WizardInitial {
   step: WizardStep;
   idempotencyKey?: string;
 }
+
+/** Create a new group, or edit `group` (the server's copy the edit starts from). */
+export type WizardMode =
+  { kind: 'create' } | { kind: 'edit'; group: CashflowGroupDetail; onSaved: (id: string) => void };
+
+const CREATE_MODE: WizardMode = { kind: 'create' };
 
 function stepHasError(errors: Record<string, unknown>, step: WizardStep): boolean {
   return STEP_FIELDS[step].some((f) => errors[f] !== undefined);
@@ -129,24 +139,31 @@ function DraftNote({ status }: { status: DraftStatus }) {
 export function CashflowWizard({
   initial,
   onCreateAnother,
+  mode = CREATE_MODE,
 }: {
   initial: WizardInitial;
   onCreateAnother: () => void;
+  mode?: WizardMode;
 }) {
   return (
     <TargetRuleNamesProvider>
-      <WizardBody initial={initial} onCreateAnother={onCreateAnother} />
+      <WizardBody initial={initial} onCreateAnother={onCreateAnother} mode={mode} />
     </TargetRuleNamesProvider>
   );
 }
 
+const noop = () => undefined;
+
 function WizardBody({
   initial,
   onCreateAnother,
+  mode,
 }: {
   initial: WizardInitial;
   onCreateAnother: () => void;
+  mode: WizardMode;
 }) {
+  const editing = mode.kind === 'edit' ? mode.group : undefined;
   const queryClient = useQueryClient();
   const form = useForm<GroupForm>({
     resolver: zodResolver(groupFormSchema),
@@ -158,7 +175,10 @@ function WizardBody({
 
   // ---- The step: in the URL, never beyond the furthest step reached through validation.
   const { urlStep, setStep } = useWizardStep();
-  const [reached, setReached] = useState(() => stepIndex(initial.step));
+  // An edit starts from a valid stored group: every step is open from the start.
+  const [reached, setReached] = useState(() =>
+    editing ? WIZARD_STEPS.length - 1 : stepIndex(initial.step),
+  );
   const current: WizardStep =
     urlStep !== undefined && stepIndex(urlStep) <= reached
       ? urlStep
@@ -170,8 +190,10 @@ function WizardBody({
   const stepRef = useRef(current);
   const keyRef = useRef(initial.idempotencyKey);
 
-  // ---- Drafts.
+  // ---- Drafts: new groups only. An edit starts from the server's copy each time; a stored
+  // edit could silently be older than the server's version by the time it is resumed.
   const autosave = useDraftAutosave({
+    enabled: !editing,
     watch,
     getValues,
     getStep: () => stepRef.current,
@@ -222,8 +244,30 @@ function WizardBody({
     onRefused,
   });
 
+  // ---- Save (edit).
+  const saver = useSaveGroup({
+    group: editing,
+    onSaved: mode.kind === 'edit' ? mode.onSaved : noop,
+  });
+  const modeValue = useMemo<WizardModeValue>(
+    () =>
+      editing
+        ? {
+            kind: 'edit',
+            groupId: editing.id,
+            base: saver.base,
+            ...(saver.serverChange && { serverChange: saver.serverChange }),
+          }
+        : { kind: 'create' },
+    [editing, saver.base, saver.serverChange],
+  );
+
   // ---- Leaving with work in it asks first (the draft is flushed either way).
-  const blocker = useLeaveGuard(() => created === null && hasContent(getValues()));
+  const blocker = useLeaveGuard(() =>
+    editing
+      ? !saver.savedRef.current && !isEmptyDiff(diffGroups(saver.base, getValues()))
+      : created === null && hasContent(getValues()),
+  );
 
   // ---- Focus: on a step change, the step's heading (or the field a server error names).
   const contentRef = useRef<HTMLDivElement>(null);
@@ -255,7 +299,8 @@ function WizardBody({
         ...cashflowGroupQueries.nameCheck(name),
         retry: false,
       });
-      if (r.taken) {
+      // An edit may keep its own name.
+      if (r.taken && !(editing && r.id !== undefined && String(r.id) === editing.id)) {
         setError(
           'name',
           { type: 'taken', message: takenMessage(r.id === undefined ? undefined : String(r.id)) },
@@ -267,7 +312,7 @@ function WizardBody({
       // The check is a convenience: the create call refuses a taken name anyway.
     }
     return true;
-  }, [getValues, queryClient, setError]);
+  }, [getValues, queryClient, setError, editing]);
 
   const ensureAffiliatesKnown = useCallback(async (): Promise<boolean> => {
     const { affiliateMode, affiliateIds } = getValues();
@@ -353,8 +398,9 @@ function WizardBody({
       if (firstBad && firstBad !== 'review') setStep(firstBad);
       return;
     }
-    await creator.create(getValues());
-  }, [trigger, creator, getValues, getFieldState, setStep]);
+    if (editing) saver.save(getValues());
+    else await creator.create(getValues());
+  }, [trigger, creator, saver, editing, getValues, getFieldState, setStep]);
 
   const summary = useSummary(created?.form);
 
@@ -369,127 +415,165 @@ function WizardBody({
     );
   }
 
-  const sending = creator.state.status === 'sending';
+  const sending =
+    creator.state.status === 'sending' ||
+    saver.state.status === 'checking' ||
+    saver.state.status === 'saving';
 
   return (
-    <FormProvider {...form}>
-      {/* At least as tall as the window, so the button bar sits at the bottom whatever the
+    <WizardModeContext value={modeValue}>
+      <FormProvider {...form}>
+        {/* At least as tall as the window, so the button bar sits at the bottom whatever the
           step's height: a field that shrinks on blur (a chip added, a search cleared) must
           not move "Next" between mouse down and up, which would swallow the click. */}
-      <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: WIZARD_MIN_HEIGHT }}>
-        <WizardStepper
-          control={control}
-          current={current}
-          reached={reached}
-          serverErrorStep={
-            serverError && serverError.step !== 'review' ? serverError.step : undefined
-          }
-          onSelect={onSelectStep}
-        />
+        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: WIZARD_MIN_HEIGHT }}>
+          <WizardStepper
+            control={control}
+            current={current}
+            reached={reached}
+            serverErrorStep={
+              serverError && serverError.step !== 'review' ? serverError.step : undefined
+            }
+            onSelect={onSelectStep}
+          />
 
-        {serverError && serverError.step !== 'review' && (
-          <Alert severity="error" sx={{ mb: 2 }} onClose={() => setServerError(null)}>
-            <AlertTitle>HasOffers did not create the group</AlertTitle>
-            {serverError.message}
-            {serverError.step !== current && (
-              <Button size="small" sx={{ ml: 1 }} onClick={() => setStep(serverError.step)}>
-                Go to {STEP_TITLES[serverError.step]}
-              </Button>
+          {serverError && serverError.step !== 'review' && (
+            <Alert severity="error" sx={{ mb: 2 }} onClose={() => setServerError(null)}>
+              <AlertTitle>HasOffers did not create the group</AlertTitle>
+              {serverError.message}
+              {serverError.step !== current && (
+                <Button size="small" sx={{ ml: 1 }} onClick={() => setStep(serverError.step)}>
+                  Go to {STEP_TITLES[serverError.step]}
+                </Button>
+              )}
+            </Alert>
+          )}
+
+          <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
+            <Box ref={contentRef}>
+              {current === 'details' && <DetailsStep />}
+              {current === 'rules' && <RulesStep />}
+              {current === 'affiliates' && <AffiliatesStep />}
+              {current === 'review' && <ReviewStep />}
+            </Box>
+          </Paper>
+
+          {/* Sticky, so the next action (and what the create led to) is always in view. */}
+          <Box
+            sx={{
+              mt: 'auto',
+              pt: 1.5,
+              pb: 1.5,
+              position: 'sticky',
+              bottom: 0,
+              bgcolor: 'background.default',
+              borderTop: 1,
+              borderColor: 'divider',
+              zIndex: 2,
+            }}
+          >
+            {current === 'review' && !editing && (
+              <Box sx={{ mb: creator.state.status === 'idle' ? 0 : 1.5 }}>
+                <CreateStatus state={creator.state} onDismiss={creator.dismiss} />
+              </Box>
             )}
-          </Alert>
+            {editing && <SaveStatus state={saver.state} onDismiss={saver.cancel} />}
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+              <Button
+                variant="outlined"
+                disabled={!back || sending}
+                onClick={() => back && setStep(back)}
+              >
+                Back
+              </Button>
+              {next ? (
+                <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
+                  Next
+                </Button>
+              ) : editing ? (
+                <SaveAction state={saver.state} onSave={() => void onCreate()} />
+              ) : (
+                <CreateAction
+                  state={creator.state}
+                  onCreate={() => void onCreate()}
+                  onCheck={() => void creator.check(getValues())}
+                  onRetry={() => void creator.create(getValues())}
+                />
+              )}
+              <Box sx={{ flexGrow: 1 }} />
+              {!editing && <DraftNote status={autosave.status} />}
+            </Stack>
+          </Box>
+        </Box>
+
+        {editing && (
+          <ConfirmRemovalDialog
+            state={saver.state}
+            name={editing.form.name}
+            onCancel={saver.cancel}
+            onConfirm={() => saver.confirm(getValues())}
+          />
         )}
 
-        <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
-          <Box ref={contentRef}>
-            {current === 'details' && <DetailsStep />}
-            {current === 'rules' && <RulesStep />}
-            {current === 'affiliates' && <AffiliatesStep />}
-            {current === 'review' && <ReviewStep />}
-          </Box>
-        </Paper>
-
-        {/* Sticky, so the next action (and what the create led to) is always in view. */}
-        <Box
-          sx={{
-            mt: 'auto',
-            pt: 1.5,
-            pb: 1.5,
-            position: 'sticky',
-            bottom: 0,
-            bgcolor: 'background.default',
-            borderTop: 1,
-            borderColor: 'divider',
-            zIndex: 2,
-          }}
+        <Dialog
+          open={blocker.state === 'blocked' && editing !== undefined}
+          onClose={() => blocker.reset?.()}
+          aria-labelledby="leave-edit-title"
         >
-          {current === 'review' && (
-            <Box sx={{ mb: creator.state.status === 'idle' ? 0 : 1.5 }}>
-              <CreateStatus state={creator.state} onDismiss={creator.dismiss} />
-            </Box>
-          )}
-          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-            <Button
-              variant="outlined"
-              disabled={!back || sending}
-              onClick={() => back && setStep(back)}
-            >
-              Back
+          <DialogTitle id="leave-edit-title">Leave without saving?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              Your changes to this group have not been saved, and edits are not kept as drafts.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button color="error" onClick={() => blocker.proceed?.()}>
+              Discard changes and leave
             </Button>
-            {next ? (
-              <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
-                Next
-              </Button>
-            ) : (
-              <CreateAction
-                state={creator.state}
-                onCreate={() => void onCreate()}
-                onCheck={() => void creator.check(getValues())}
-                onRetry={() => void creator.create(getValues())}
-              />
-            )}
-            <Box sx={{ flexGrow: 1 }} />
-            <DraftNote status={autosave.status} />
-          </Stack>
-        </Box>
-      </Box>
+            <Button variant="contained" onClick={() => blocker.reset?.()}>
+              Stay
+            </Button>
+          </DialogActions>
+        </Dialog>
 
-      <Dialog
-        open={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        aria-labelledby="leave-wizard-title"
-      >
-        <DialogTitle id="leave-wizard-title">Leave the new group?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            The group has not been created. Your draft stays saved on this device, and you can
-            resume it when you come back, or discard it now.
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button
-            color="error"
-            onClick={() => {
-              autosave.stop();
-              clearDraft();
-              blocker.proceed?.();
-            }}
-          >
-            Discard draft and leave
-          </Button>
-          <Button
-            onClick={() => {
-              autosave.flush();
-              blocker.proceed?.();
-            }}
-          >
-            Leave
-          </Button>
-          <Button variant="contained" onClick={() => blocker.reset?.()}>
-            Stay
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </FormProvider>
+        <Dialog
+          open={blocker.state === 'blocked' && editing === undefined}
+          onClose={() => blocker.reset?.()}
+          aria-labelledby="leave-wizard-title"
+        >
+          <DialogTitle id="leave-wizard-title">Leave the new group?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              The group has not been created. Your draft stays saved on this device, and you can
+              resume it when you come back, or discard it now.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button
+              color="error"
+              onClick={() => {
+                autosave.stop();
+                clearDraft();
+                blocker.proceed?.();
+              }}
+            >
+              Discard draft and leave
+            </Button>
+            <Button
+              onClick={() => {
+                autosave.flush();
+                blocker.proceed?.();
+              }}
+            >
+              Leave
+            </Button>
+            <Button variant="contained" onClick={() => blocker.reset?.()}>
+              Stay
+            </Button>
+          </DialogActions>
+        </Dialog>
+      </FormProvider>
+    </WizardModeContext>
   );
 }
 

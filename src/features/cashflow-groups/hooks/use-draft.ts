@@ -131,14 +131,16 @@ export function useDraftAutosave(options: {
   getStep: () => WizardStep;
   getIdempotencyKey: () => string | undefined;
   delayMs?: number;
+  /** False: never saves nor clears anything (an edit has no draft). */
+  enabled?: boolean;
 }): DraftAutosave {
-  const { watch, delayMs = DRAFT_SAVE_DELAY_MS } = options;
+  const { watch, delayMs = DRAFT_SAVE_DELAY_MS, enabled = true } = options;
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
   });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const stopped = useRef(false);
+  const stopped = useRef(!enabled);
   const [status] = useState(createDraftStatus);
 
   const flush = useCallback(() => {

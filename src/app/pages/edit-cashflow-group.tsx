@@ -1,0 +1,6 @@
+// Route module for /cashflow-groups/:id/edit.
+import { EditCashflowGroupPage } from '@/features/cashflow-groups/edit';
+
+export function EditCashflowGroupRoute() {
+  return <EditCashflowGroupPage />;
+}
