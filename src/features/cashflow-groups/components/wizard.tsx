@@ -182,7 +182,9 @@ function WizardBody({
   const current: WizardStep =
     urlStep !== undefined && stepIndex(urlStep) <= reached
       ? urlStep
-      : (WIZARD_STEPS[reached] ?? 'details');
+      : editing
+        ? initial.step
+        : (WIZARD_STEPS[reached] ?? 'details');
   useEffect(() => {
     if (urlStep !== current) setStep(current, { replace: true });
   }, [urlStep, current, setStep]);
