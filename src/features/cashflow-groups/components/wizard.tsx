@@ -340,8 +340,15 @@ function WizardBody({
   const validateStep = useCallback(
     async (step: WizardStep): Promise<boolean> => {
       if (step === 'review') return trigger(undefined, { shouldFocus: true });
-      const ok = await trigger(STEP_FIELDS[step], { shouldFocus: true });
-      if (!ok) return false;
+      const ok = await trigger(STEP_FIELDS[step]);
+      if (!ok) {
+        // trigger's own shouldFocus loses to the re-render that ends the busy state: focus the
+        // first invalid control once that render is on screen.
+        requestAnimationFrame(() =>
+          contentRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+        );
+        return false;
+      }
       if (step === 'details') return ensureNameFree();
       if (step === 'affiliates') return ensureAffiliatesKnown();
       return true;
