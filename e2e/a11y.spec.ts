@@ -173,32 +173,7 @@ test.describe('list states', () => {
   });
 });
 
-test.describe('sign-in page', () => {
-  // Dev mode signs every browser in; a signed-out session answer shows the real page.
-  test.beforeEach(async ({ page }) => {
-    await page.route('**/api/session', async (route) => {
-      if (route.request().method() === 'GET') {
-        await route.fulfill({ json: { user: null, autoSignIn: false } });
-      } else if (route.request().method() === 'POST') {
-        await route.fulfill({
-          status: 401,
-          json: { code: 'InvalidCredentials', message: 'Wrong user name or password.' },
-        });
-      } else await route.continue();
-    });
-  });
-
-  test('empty, then a refused sign-in', async ({ page }) => {
-    await page.goto('/sign-in');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoA11yViolations(page, 'sign-in');
-    await page.getByRole('textbox', { name: 'User name' }).fill('demo');
-    await page.getByLabel('Password').fill('wrong');
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await expect(page.getByRole('alert').first()).toBeVisible();
-    await expectNoA11yViolations(page, 'sign-in: refused');
-  });
-});
+// The sign-in page is checked where sign-in is real: e2e/security.spec.ts (production project).
 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });

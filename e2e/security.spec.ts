@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { createControlClient } from '../mock-api/shared/control-client';
 import { CANARIES, DASHBOARD_USER, PROD_LOG_FILE, PROD_URLS } from './support/prod-config';
+import { expectNoA11yViolations } from './support/axe';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const exness = createControlClient(PROD_URLS.exness);
@@ -144,12 +145,27 @@ test('without a session every /api call is 401 and the upstreams never see it', 
 
 test('repeated wrong passwords: the same message for every miss, then a wait', async ({ page }) => {
   await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expectNoA11yViolations(page, 'sign-in');
   // An unknown name: the real user is not locked out for the other tests.
-  for (let i = 0; i < 3; i++) {
+  const attempt = async (i: number): Promise<number> => {
+    const answer = page.waitForResponse(
+      (r) => r.url().endsWith('/api/session') && r.request().method() === 'POST',
+    );
     await signIn(page, 'nobody-here', `wrong ${i}`);
+    return (await answer).status();
+  };
+  for (let i = 0; i < 3; i++) {
+    expect(await attempt(i)).toBe(401);
     await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.');
+    if (i === 0) await expectNoA11yViolations(page, 'sign-in: refused');
   }
-  await signIn(page, 'nobody-here', 'wrong 3');
+  // From the fourth miss on, each miss starts a wait that doubles (1 s, 2 s, 4 s, …). On a slow
+  // machine an attempt can arrive after a short wait has ended, so keep missing until refused.
+  const later: number[] = [];
+  for (let i = 3; i < 10 && !later.includes(429); i++) later.push(await attempt(i));
+  expect(later.at(-1)).toBe(429);
+  expect(later.slice(0, -1).every((status) => status === 401)).toBe(true);
   await expect(page.getByRole('alert')).toHaveText(
     /^Too many failed sign-ins\. Wait \d+ s, then try again\.$/,
   );
