@@ -5,16 +5,25 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
-import importX from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // Every folder under src/features is a feature: a new one is covered without editing this file.
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+
+// The import directions, as core no-restricted-imports patterns over both spellings of a path:
+// the `@/` alias and relative climbs (`../../other-feature/…`). Core ESLint rather than
+// eslint-plugin-import-x: the latter's native resolver has platform packages this registry lacks,
+// which breaks `npm ci`.
+const climb = (dirs) => `^(\\.\\./)+(${dirs.join('|')})(/|$)`;
+const restrict = (patterns) => ['error', { patterns }];
+const SERVER_SIDE = {
+  regex: climb(['server', 'mock-api', 'e2e', 'scripts', 'bench']),
+  message: 'The browser bundle never imports server-side code.',
+};
 
 export default tseslint.config(
   {
@@ -36,55 +45,62 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, 'import-x': importX },
-    // Resolve the `@/` alias like TypeScript does, so the zones below see through it.
-    settings: {
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: './tsconfig.app.json' }),
-      ],
-    },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
-      'import-x/no-restricted-paths': [
-        'error',
+      'no-restricted-imports': restrict([SERVER_SIDE]),
+    },
+  },
+  ...features.map((f) => {
+    const others = features.filter((o) => o !== f);
+    return {
+      files: [`src/features/${f}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': restrict([
+          SERVER_SIDE,
+          ...(others.length
+            ? [
+                {
+                  regex: `^@/features/(${others.join('|')})(/|$)`,
+                  message: 'A feature never imports another feature: compose them in src/app.',
+                },
+                {
+                  regex: climb(others),
+                  message: 'A feature never imports another feature: compose them in src/app.',
+                },
+              ]
+            : []),
+          { regex: '^@/app(/|$)', message: 'Features do not import the app shell.' },
+          { regex: climb(['app']), message: 'Features do not import the app shell.' },
+        ]),
+      },
+    };
+  }),
+  {
+    files: ['src/lib/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/config/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict([
+        SERVER_SIDE,
         {
-          zones: [
-            ...features.map((f) => ({
-              target: `./src/features/${f}`,
-              from: './src/features',
-              except: [`./${f}`],
-              message: 'A feature never imports another feature: compose them in src/app.',
-            })),
-            {
-              target: ['./src/lib', './src/components', './src/config'],
-              from: ['./src/features', './src/app'],
-              message: 'lib/, components/ and config/ are below features and app.',
-            },
-            {
-              target: './src/features',
-              from: './src/app',
-              message: 'Features do not import the app shell.',
-            },
-            {
-              target: './src',
-              from: ['./server', './mock-api', './e2e', './scripts'],
-              message: 'The browser bundle never imports server-side code.',
-            },
-          ],
+          regex: '^@/(features|app)(/|$)',
+          message: 'lib/, components/ and config/ are below features and app.',
         },
-      ],
+        {
+          regex: climb(['features', 'app']),
+          message: 'lib/, components/ and config/ are below features and app.',
+        },
+      ]),
     },
   },
   ...pluginQuery.configs['flat/recommended'],
   {
     files: ['e2e/**/*.ts'],
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-restricted-paths': [
-        'error',
-        { zones: [{ target: './e2e', from: './src', message: 'e2e imports nothing from src/.' }] },
-      ],
+      'no-restricted-imports': restrict([
+        { regex: '^@/', message: 'e2e imports nothing from src/.' },
+        { regex: climb(['src']), message: 'e2e imports nothing from src/.' },
+      ]),
     },
   },
   prettier,
