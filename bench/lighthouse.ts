@@ -31,6 +31,33 @@ export interface LighthouseSummary {
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking'];
 
+/** One Lighthouse run; a run that Lighthouse itself reports as broken (e.g. NO_NAVSTART, a
+ * known intermittent trace failure) is retried, up to three attempts. */
+async function lighthouseOnce(url: string, port: number, cookie: string) {
+  let last = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const result = await lighthouse(
+      url,
+      {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        // The session cookie of the bench user: every request carries it.
+        extraHeaders: { Cookie: cookie },
+      },
+      undefined,
+    );
+    const lhr = result?.lhr;
+    if (lhr && !lhr.runtimeError) return lhr;
+    last = lhr?.runtimeError
+      ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`
+      : 'no result';
+    console.warn(`bench: Lighthouse attempt ${attempt} on ${url} failed (${last})`);
+  }
+  throw new Error(`Lighthouse failed three times on ${url}: ${last}`);
+}
+
 export async function runLighthouse(
   urls: string[],
   runs: number,
@@ -46,21 +73,7 @@ export async function runLighthouse(
     for (const url of urls) {
       const list: LighthouseRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(
-          url,
-          {
-            port: debugPort,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: ['performance', 'accessibility', 'best-practices'],
-            // The session cookie of the bench user: every request carries it.
-            extraHeaders: { Cookie: cookie },
-          },
-          undefined,
-        );
-        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-        const lhr = result.lhr;
-        if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+        const lhr = await lighthouseOnce(url, debugPort, cookie);
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         const failing = Object.values(lhr.audits)
           .filter(

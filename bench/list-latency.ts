@@ -97,7 +97,7 @@ async function measure(
   const served = state.fetches
     .filter(
       (f) =>
-        new URL(f.url, URLS.app).pathname === LIST_PATH &&
+        new URL(f.url, 'http://x').pathname === LIST_PATH &&
         offsetOf(f) === expectedOffset &&
         f.end !== null &&
         f.end <= changedAt,
@@ -130,6 +130,7 @@ export async function runListLatency(
   cookie: { name: string; value: string },
   runs: number,
   rounds = 3,
+  appUrl = URLS.app,
 ): Promise<ListLatencyReport> {
   const samples: ListSample[] = [];
   for (let run = 1; run <= runs; run++) {
@@ -139,10 +140,10 @@ export async function runListLatency(
       timezoneId: 'UTC',
     });
     try {
-      await context.addCookies([{ name: cookie.name, value: cookie.value, url: URLS.app }]);
+      await context.addCookies([{ name: cookie.name, value: cookie.value, url: appUrl }]);
       const page = await context.newPage();
       await page.addInitScript({ content: scriptOf(installProbe) });
-      await page.goto(`${URLS.app}/rebate-groups`);
+      await page.goto(`${appUrl}/rebate-groups`);
       const table = page.getByRole('table', { name: 'Rebate groups' });
       await table.getByRole('rowgroup').nth(1).getByRole('row').first().waitFor();
       const limit = 25;

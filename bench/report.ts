@@ -178,6 +178,7 @@ function markdown(r: BenchReport): string {
   if (r.runs < 5)
     out.push('', `**${r.runs} run(s) only: a trial of the harness, not a measurement.**`);
 
+  for (const e of r.errors) out.push('', `**The ${e.phase} phase failed**: ${e.message}`);
   out.push('', '## Budgets', '');
   out.push(
     table(
@@ -341,7 +342,7 @@ function markdown(r: BenchReport): string {
   if (r.rules) {
     out.push('', '## 4. Rule builder at scale', '');
     out.push(
-      "A draft of N rules restored from localStorage (the wizard's own format), resumed, then: 15 keystrokes (80 ms apart) in the free-text Value field of a rule in the middle; Enter; Next to Affiliates; Next to Review (measured); Back to the rules; Add rule three times (measured). Event Timing = PerformanceObserver `event` entries, durationThreshold 16, worst entry per interaction (a keystroke without an entry was under 16 ms and counts as 0). Frame = event timeStamp → the frame after the handlers ran.",
+      "A draft of N rules restored from localStorage (the wizard's own format), resumed, then: 15 keystrokes (80 ms apart) in the free-text Value field of a rule in the middle; Enter; Add rule three times (measured), those rules removed again; Next to Affiliates; Next to Review (measured: the payload, description and lint of every rule are built there). Event Timing = PerformanceObserver `event` entries, durationThreshold 16, worst entry per interaction (a keystroke without an entry was under 16 ms and counts as 0). Frame = event timeStamp → the frame after the handlers ran.",
     );
     out.push('');
     out.push(
@@ -437,10 +438,20 @@ function join(dir: string, name: string): string {
 }
 
 export function writeReport(r: BenchReport): string[] {
-  const json = join(HERE, 'report.json');
-  const md = join(HERE, 'report.md');
+  const base = r.compressedAssets ? 'report.compressed' : 'report';
+  const json = join(HERE, `${base}.json`);
+  const md = join(HERE, `${base}.md`);
   writeFileSync(json, `${JSON.stringify(roundAll({ ...r, budgets: budgetRows(r) }), null, 2)}\n`);
-  writeFileSync(md, markdown(r));
+  let text = markdown(r);
+  if (r.compressedAssets) {
+    text = text.replace(
+      '# Performance report',
+      '# What-if: the same build with compressed assets\n\n**Not the product as it is**: `BENCH_COMPRESS=1` served the JS and CSS brotli-compressed (bench/lib/precompressed.ts), as a compressing proxy or `@fastify/static` `preCompressed` would. The BFF does not compress today; bench/report.md measures it as it is.',
+    );
+  } else if (existsSync(join(HERE, 'report.compressed.md'))) {
+    text += '\nA what-if run with compressed assets (`BENCH_COMPRESS=1`) is in bench/report.compressed.md.\n';
+  }
+  writeFileSync(md, text);
   void rounded;
   return [md, json];
 }

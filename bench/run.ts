@@ -32,6 +32,8 @@ export type Phase = (typeof PHASES)[number];
 
 export interface BenchReport {
   machine: MachineInfo;
+  /** BENCH_COMPRESS=1: a what-if run with compressed static assets (not the product as it is). */
+  compressedAssets: boolean;
   runs: number;
   phases: Phase[];
   phaseSeconds: Partial<Record<Phase | 'build' | 'setup', number>>;
@@ -43,6 +45,8 @@ export interface BenchReport {
   rules?: RuleBuilderSize[];
   bff?: BffOverheadReport;
   model?: ReturnType<typeof runModelBench>;
+  /** Phases that failed: the report keeps what the others measured. */
+  errors: { phase: string; message: string }[];
 }
 
 // Fewer than 5 only for trying the harness out: the report then says it is not a measurement.
@@ -70,16 +74,27 @@ async function main(): Promise<void> {
   mkdirSync(logs);
   const report: BenchReport = {
     machine: machineInfo(),
+    compressedAssets: process.env.BENCH_COMPRESS === '1',
     runs: RUNS,
     phases,
     phaseSeconds: {},
     loadAverage: { start: machineInfo().loadAverage },
+    errors: [],
   };
-  const timed = async <T>(name: Phase | 'build' | 'setup', f: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(
+    name: Phase | 'build' | 'setup',
+    f: () => Promise<T>,
+  ): Promise<T | undefined> => {
     const t = performance.now();
     console.log(`bench: ${name}…`);
     try {
       return await f();
+    } catch (e) {
+      // build and setup failures end the run; a measuring phase's failure is reported.
+      if (name === 'build' || name === 'setup') throw e;
+      console.error(`bench: ${name} failed:`, e);
+      report.errors.push({ phase: name, message: e instanceof Error ? e.message : String(e) });
+      return undefined;
     } finally {
       report.phaseSeconds[name] = Math.round((performance.now() - t) / 100) / 10;
       if (name !== 'build' && name !== 'setup')
@@ -91,7 +106,7 @@ async function main(): Promise<void> {
     const needsBuild = phases.some((p) => ['bytes', 'lighthouse', 'list', 'rules'].includes(p));
     if (needsBuild) {
       const build = await timed('build', () => buildProduction(outDir));
-      if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build.seconds);
+      if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
     }
     const browserPhases = phases.filter((p) =>
       ['bytes', 'lighthouse', 'list', 'rules'].includes(p),
@@ -161,6 +176,12 @@ async function main(): Promise<void> {
   report.machine.totalSeconds = Math.round((performance.now() - started) / 1000);
   const written = writeReport(report);
   console.log(`bench: wrote ${written.join(' and ')} in ${report.machine.totalSeconds} s`);
+  if (report.errors.length > 0) {
+    console.error(
+      `bench: ${report.errors.length} phase(s) failed: ${report.errors.map((e) => e.phase).join(', ')}`,
+    );
+    process.exitCode = 1;
+  }
   void PORTS;
 }
 
