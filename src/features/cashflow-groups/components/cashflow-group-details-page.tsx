@@ -1,6 +1,6 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
-import { useId, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -23,6 +23,7 @@ import { prettyJson } from './review-step';
 import { RuleTester } from './rule-tester';
 import { RuleView } from './rule-view';
 import { cloneLink, isGroupId, SAVED_STATE_KEY } from './group-links';
+import { GroupSummary, Section } from './group-summary';
 
 export function GroupNotFound({ id }: { id: string }) {
   return (
@@ -36,32 +37,6 @@ export function GroupNotFound({ id }: { id: string }) {
         </Link>
       </Alert>
     </>
-  );
-}
-
-export function Section({
-  title,
-  actions,
-  children,
-}: {
-  title: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} variant="outlined" sx={{ p: 2 }}>
-      <Stack
-        direction="row"
-        sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1, gap: 1 }}
-      >
-        <Typography id={id} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-          {title}
-        </Typography>
-        {actions}
-      </Stack>
-      {children}
-    </Paper>
   );
 }
 
@@ -115,8 +90,6 @@ function Details({ group }: { group: CashflowGroupDetail }) {
     SAVED_STATE_KEY in location.state;
   const lines = describeGroup(form, names);
   const payload = useMemo(() => toPayload(form), [form]);
-  const [heading, ...rest] = lines;
-  const affiliatesLine = rest.pop() ?? '';
 
   return (
     <>
@@ -151,19 +124,7 @@ function Details({ group }: { group: CashflowGroupDetail }) {
           <Typography sx={{ whiteSpace: 'pre-wrap', mb: 1.5 }}>
             {form.description || <em>No description</em>}
           </Typography>
-          <Typography>{heading}</Typography>
-          {rest.length > 0 && (
-            <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
-              {rest.map((line, i) => (
-                <li key={i}>
-                  <Typography variant="body2">{line}</Typography>
-                </li>
-              ))}
-            </Box>
-          )}
-          <Typography sx={{ mt: 0.5 }}>
-            {affiliatesLine.charAt(0).toUpperCase() + affiliatesLine.slice(1)}.
-          </Typography>
+          <GroupSummary lines={lines} />
         </Section>
 
         <Section title={`Rules (${form.rules.length})`}>

@@ -13,6 +13,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { routes } from '@/config/routes';
 import { nextStep } from '@/lib/api-error';
 import type { CreateState } from '../hooks/use-create-group';
+import { GroupSummary } from './group-summary';
 
 export function CreatedPanel({
   id,
@@ -25,8 +26,6 @@ export function CreatedPanel({
   summary: string[];
   onCreateAnother: () => void;
 }) {
-  const [heading, ...rest] = summary;
-  const affiliatesLine = rest.pop();
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, md: 4 }, maxWidth: 880 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
@@ -46,21 +45,7 @@ export function CreatedPanel({
           </Typography>
         </div>
       </Stack>
-      <Typography>{heading}</Typography>
-      {rest.length > 0 && (
-        <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
-          {rest.map((line, i) => (
-            <li key={i}>
-              <Typography variant="body2">{line}</Typography>
-            </li>
-          ))}
-        </Box>
-      )}
-      {affiliatesLine && (
-        <Typography sx={{ mt: 0.5 }}>
-          {affiliatesLine.charAt(0).toUpperCase() + affiliatesLine.slice(1)}.
-        </Typography>
-      )}
+      <GroupSummary lines={summary} />
       <Stack direction="row" spacing={1.5} sx={{ mt: 3 }}>
         <Button variant="contained" onClick={onCreateAnother}>
           Create another

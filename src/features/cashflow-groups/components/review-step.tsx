@@ -19,6 +19,7 @@ import { useDescribeNames } from './describe-names';
 import { RuleTester } from './rule-tester';
 import { DiffView } from './diff-view';
 import { useWizardMode } from './wizard-mode';
+import { GroupSummary, Section } from './group-summary';
 
 /** JSON on one line with a space after each comma and colon, so it wraps between values. */
 function inlineJson(value: unknown): string {
@@ -47,38 +48,16 @@ export function prettyJson(raw: string): string {
   return inlineJson(value);
 }
 
-function Section({
-  title,
-  children,
-  actions,
-}: {
-  title: string;
-  children: React.ReactNode;
-  actions?: React.ReactNode;
-}) {
-  const id = useId();
-  return (
-    <Paper component="section" aria-labelledby={id} variant="outlined" sx={{ p: 2 }}>
-      <Stack
-        direction="row"
-        sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1, gap: 1 }}
-      >
-        <Typography id={id} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {title}
-        </Typography>
-        {actions}
-      </Stack>
-      {children}
-    </Paper>
-  );
-}
-
 /** One JSON parameter, pretty or raw (raw is byte-for-byte what is sent), with a copy button. */
 function JsonParam({ name, raw }: { name: string; raw: string }) {
   const [tab, setTab] = useState<'pretty' | 'raw'>('pretty');
   const tabsId = useId();
   return (
-    <Section title={name} actions={<CopyButton text={raw} label={`Copy ${name}`} />}>
+    <Section
+      headingLevel="h3"
+      title={name}
+      actions={<CopyButton text={raw} label={`Copy ${name}`} />}
+    >
       <Tabs
         value={tab}
         onChange={(_, v: 'pretty' | 'raw') => setTab(v)}
@@ -131,8 +110,6 @@ export function ReviewStep() {
   const issues = useMemo(() => lint(form), [form]);
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
-  const [heading, ...rest] = lines;
-  const affiliatesLine = rest.pop();
 
   return (
     <Stack spacing={2.5}>
@@ -160,7 +137,7 @@ export function ReviewStep() {
         </Alert>
       )}
       {diff && (
-        <Section title="Changes to save">
+        <Section headingLevel="h3" title="Changes to save">
           <DiffView diff={diff} names={diffNames} beforeLabel="the group on the server" />
         </Section>
       )}
@@ -179,7 +156,7 @@ export function ReviewStep() {
         </Alert>
       ))}
 
-      <Section title="Summary">
+      <Section headingLevel="h3" title="Summary">
         <Box
           component="dl"
           sx={{
@@ -203,21 +180,9 @@ export function ReviewStep() {
             {input.description || <em>None</em>}
           </Typography>
         </Box>
-        <Typography sx={{ mt: 1.5 }}>{heading}</Typography>
-        {rest.length > 0 && (
-          <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
-            {rest.map((line, i) => (
-              <li key={i}>
-                <Typography variant="body2">{line}</Typography>
-              </li>
-            ))}
-          </Box>
-        )}
-        {affiliatesLine && (
-          <Typography sx={{ mt: 0.5 }}>
-            {affiliatesLine.charAt(0).toUpperCase() + affiliatesLine.slice(1)}.
-          </Typography>
-        )}
+        <Box sx={{ mt: 1.5 }}>
+          <GroupSummary lines={lines} />
+        </Box>
       </Section>
 
       {/* Full width: a rule per line fits without wrapping. */}
@@ -225,6 +190,7 @@ export function ReviewStep() {
       <JsonParam name="affiliate_ids_json" raw={input.payload.affiliate_ids_json} />
 
       <Section
+        headingLevel="h3"
         title="API call"
         actions={<CopyButton text={preview.curl} label="Copy curl command" />}
       >
