@@ -16,7 +16,12 @@ export function registerStaticFiles(app: FastifyInstance, root: string): void {
     wildcard: true,
     // Our own Cache-Control below, instead of the plugin's `public, max-age=0`.
     cacheControl: false,
+    // The build writes .br and .gz beside each text file (scripts/precompress.ts): the browser
+    // gets the smallest its Accept-Encoding allows, with no compression work per request.
+    preCompressed: true,
     setHeaders(res, filePath) {
+      // The same URL answers in brotli, gzip or plain: a shared cache must key on the encoding.
+      res.setHeader('Vary', 'Accept-Encoding');
       // Vite puts content hashes in asset names: they never change. index.html must be fresh.
       res.setHeader(
         'Cache-Control',

@@ -4,6 +4,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { precompressDir } from '../../scripts/precompress';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { call, startBff, testConfig, type RunningBff } from './harness';
 
@@ -13,12 +15,37 @@ const GROUPS = '/api/exness/api/v2/autorebates/groups/';
 
 let bff: RunningBff;
 let dist: string;
+const BIG_JS = Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i};`).join('\n');
+
+/** Raw bytes and headers: fetch() would decompress on its own and hide what was sent. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, unknown>; body: Buffer; status: number }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            status: res.statusCode ?? 0,
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
 
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'bff-dist-'));
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>Dashboard</title>');
   await writeFile(join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  await writeFile(join(dist, 'assets', 'big-3c4d.js'), BIG_JS);
+  // What `vite build` does through its precompress plugin.
+  precompressDir(dist);
   const config = {
     ...testConfig(nowhere),
     allowedOrigins: ['http://localhost:5173'],
@@ -237,5 +264,31 @@ describe('not found and static files', () => {
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
     const missing = await fetch(`${bff.url}/assets/gone-9z.js`);
     expect(missing.status).toBe(404);
+  });
+
+  it('sends the precompressed copy the browser accepts, brotli first, with Vary', async () => {
+    const url = `${bff.url}/assets/big-3c4d.js`;
+    const br = await rawGet(url, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_JS);
+    expect(br.body.length).toBeLessThan(BIG_JS.length / 3);
+
+    const gz = await rawGet(url, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_JS);
+
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_JS);
+  });
+
+  it('small files stay as they are: no compressed copy is written below 1 KB', async () => {
+    const small = await rawGet(`${bff.url}/assets/app-1a2b.js`, { 'Accept-Encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
   });
 });
