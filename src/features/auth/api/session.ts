@@ -1,11 +1,11 @@
 // The BFF's /api/session: who is signed in, sign in, sign out.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { requestJson } from '@/lib/http';
 
 export const SESSION_URL = '/api/session';
 
 export const sessionStatusSchema = z.object({
-  user: z.object({ name: z.string() }).nullable(),
+  user: z.nullable(z.object({ name: z.string() })),
   /** Emulated dev mode: the server signs every browser in as a demo user. */
   autoSignIn: z.boolean(),
 });

@@ -1,7 +1,7 @@
 // The list's view, read from and written to the URL (its single source of truth).
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   lastPageOffset,
   parseView,

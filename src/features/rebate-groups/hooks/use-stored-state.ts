@@ -1,16 +1,16 @@
 // State mirrored to localStorage, validated with zod on read (see model/storage).
 import { useCallback, useState } from 'react';
-import type { z } from 'zod';
+import type { core, output } from 'zod/mini';
 import { readStored, writeStored } from '../model/storage';
 
-export function useStoredState<S extends z.ZodType>(
+export function useStoredState<S extends core.$ZodType>(
   key: string,
   schema: S,
-  fallback: z.infer<S>,
-): [z.infer<S>, (next: z.infer<S>) => void] {
-  const [value, setValue] = useState<z.infer<S>>(() => readStored(key, schema, fallback));
+  fallback: output<S>,
+): [output<S>, (next: output<S>) => void] {
+  const [value, setValue] = useState<output<S>>(() => readStored(key, schema, fallback));
   const set = useCallback(
-    (next: z.infer<S>) => {
+    (next: output<S>) => {
       setValue(next);
       writeStored(key, next);
     },

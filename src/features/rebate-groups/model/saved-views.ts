@@ -1,5 +1,5 @@
 // Saved views: named filters + sort kept in the browser; the stored form and its pure edits.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   GROUP_TYPES,
   REBATE_PERIODS,
@@ -14,7 +14,7 @@ export const SAVED_VIEWS_KEY = 'rebate-groups.saved-views.v1';
 export const MAX_SAVED_VIEW_NAME = 60;
 
 export const savedViewSchema = z.object({
-  name: z.string().trim().min(1).max(MAX_SAVED_VIEW_NAME),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SAVED_VIEW_NAME)),
   filters: z.object({
     group_type: z.array(z.enum(GROUP_TYPES)),
     group_id: z.array(groupIdSchema),
@@ -27,11 +27,14 @@ export const savedViewSchema = z.object({
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 /** One bad entry (edited by hand, older format) is dropped; the others survive. */
-export const savedViewsSchema = z.array(z.unknown()).transform((items) =>
-  items.flatMap((item) => {
-    const parsed = savedViewSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  }),
+export const savedViewsSchema = z.pipe(
+  z.array(z.unknown()),
+  z.transform((items) =>
+    items.flatMap((item) => {
+      const parsed = savedViewSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  ),
 );
 
 /** Saves under a name; the same name (ignoring case) replaces the older view in place. */

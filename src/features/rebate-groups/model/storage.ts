@@ -1,16 +1,16 @@
 // Browser storage for the feature's preferences: every read is zod-validated, every failure ignored.
-import type { z } from 'zod';
+import { safeParse, type core, type output } from 'zod/mini';
 
 /** The stored value if it is present and valid, else the fallback (a bad entry is not fatal). */
-export function readStored<S extends z.ZodType>(
+export function readStored<S extends core.$ZodType>(
   key: string,
   schema: S,
-  fallback: z.infer<S>,
-): z.infer<S> {
+  fallback: output<S>,
+): output<S> {
   try {
     const raw = window.localStorage.getItem(key);
     if (raw === null) return fallback;
-    const parsed = schema.safeParse(JSON.parse(raw));
+    const parsed = safeParse(schema, JSON.parse(raw));
     return parsed.success ? parsed.data : fallback;
   } catch {
     return fallback; // storage disabled, or not JSON

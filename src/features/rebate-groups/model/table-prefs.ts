@@ -1,5 +1,5 @@
 // The table's layout preferences (hidden columns, density) and their stored form.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { COLUMN_IDS, type ColumnId } from './columns';
 
 export const TABLE_PREFS_KEY = 'rebate-groups.table-prefs.v1';
@@ -15,12 +15,15 @@ export const DEFAULT_TABLE_PREFS: TablePrefs = { hidden: [], density: 'comfortab
 
 export const tablePrefsSchema = z.object({
   // Unknown ids (a column renamed in a later release) are dropped rather than failing the read.
-  hidden: z
-    .array(z.string())
-    .transform((ids) =>
-      ids.filter((id): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id)),
-    )
-    // Every column hidden would leave an empty table; treat it as "nothing hidden".
-    .transform((ids) => (ids.length >= COLUMN_IDS.length ? [] : ids)),
-  density: z.enum(['comfortable', 'compact']).catch('comfortable'),
+  hidden: z.pipe(
+    z.array(z.string()),
+    z.transform((ids) => {
+      const known = ids.filter((id): id is ColumnId =>
+        (COLUMN_IDS as readonly string[]).includes(id),
+      );
+      // Every column hidden would leave an empty table; treat it as "nothing hidden".
+      return known.length >= COLUMN_IDS.length ? [] : known;
+    }),
+  ),
+  density: z.catch(z.enum(['comfortable', 'compact']), 'comfortable'),
 });

@@ -1,5 +1,5 @@
 // The list's view (filters, sort, page) and its URL form: parse, validate, default and write back.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** The fields the API can order by (api-notes §1), in the order the "Add sort" menu offers them. */
 export const SORT_FIELDS = [
@@ -67,46 +67,44 @@ export function defaultView(): View {
   };
 }
 
-export const groupIdSchema = z.string().regex(/^\d{1,18}$/, 'Group IDs are whole numbers.');
-export const linkCodeSchema = z
+export const groupIdSchema = z
   .string()
-  .min(1)
-  .max(MAX_LINK_CODE_LENGTH)
-  .refine((s) => s === s.trim(), 'no surrounding spaces');
+  .check(z.regex(/^\d{1,18}$/, 'Group IDs are whole numbers.'));
+export const linkCodeSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(MAX_LINK_CODE_LENGTH),
+  z.refine((s) => s === s.trim(), 'no surrounding spaces'),
+);
 
 const valueSchemas = {
   group_type: z.enum(GROUP_TYPES),
   group_id: groupIdSchema,
   rebate_period: z.enum(REBATE_PERIODS),
   link_code: linkCodeSchema,
-} satisfies Record<FilterKey, z.ZodType<string>>;
+} satisfies Record<FilterKey, z.ZodMiniType<string>>;
 
-const sortTokenSchema = z
-  .string()
-  .regex(/^-?[a-z_]+$/)
-  .transform((token, ctx): SortKey => {
+const sortFieldSchema = z.enum(SORT_FIELDS);
+const sortTokenSchema = z.pipe(
+  z.string().check(z.regex(/^-?[a-z_]+$/)),
+  z.transform((token, ctx): SortKey => {
     const desc = token.startsWith('-');
     const field = desc ? token.slice(1) : token;
-    const known = z.enum(SORT_FIELDS).safeParse(field);
+    const known = sortFieldSchema.safeParse(field);
     if (!known.success) {
-      ctx.addIssue({ code: 'custom', message: 'unknown field' });
+      ctx.issues.push({ code: 'custom', message: 'unknown field', input: token });
       return z.NEVER;
     }
     return { field: known.data, direction: desc ? 'desc' : 'asc' };
-  });
+  }),
+);
 
 // Plain digits only: `1e2`, `0x10` or `-5` are not page sizes anyone typed on purpose.
-const limitSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,9}$/)
-  .transform(Number)
-  .pipe(z.number().min(1));
-const offsetSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
+const digitsSchema = z.string().check(z.trim(), z.regex(/^\d{1,9}$/));
+const limitSchema = z.pipe(
+  z.pipe(digitsSchema, z.transform(Number)),
+  z.number().check(z.minimum(1)),
+);
+const offsetSchema = z.pipe(digitsSchema, z.transform(Number));
 
 export interface ParsedView {
   view: View;
