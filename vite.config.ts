@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { precompress } from './scripts/precompress';
+import { precompress } from './scripts/precompress.ts';
 
 const bffPort = Number(process.env.BFF_PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';

@@ -1,7 +1,7 @@
 // App-wide providers: theme, query client, (dev-only) query devtools.
 import './zod-config';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
@@ -13,8 +13,14 @@ const Devtools = import.meta.env.DEV
     )
   : () => null;
 
-export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+export interface AppProvidersProps {
+  children: ReactNode;
+  /** main.tsx passes the client its route loaders prefetch into; tests get a fresh one. */
+  queryClient?: QueryClient;
+}
+
+export function AppProviders({ children, queryClient: given }: AppProvidersProps) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />

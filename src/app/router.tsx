@@ -1,62 +1,77 @@
 // Routes: every page is a lazy chunk, so a page's code loads only when it is opened.
-import { createBrowserRouter, Navigate } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundPage } from './not-found';
 import { routes } from '@/config/routes';
 import { SIGN_IN_PATH } from '@/features/auth';
+import { preloadRebateGroups } from '@/features/rebate-groups/preload';
 
-export const routeObjects = [
-  {
-    // Outside the shell: no navigation before signing in.
-    path: SIGN_IN_PATH,
-    errorElement: <RouteError />,
-    lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInRoute })),
-  },
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { path: routes.home, element: <Navigate to={routes.rebateGroups} replace /> },
-          {
-            path: routes.rebateGroups,
-            lazy: () =>
-              import('./pages/rebate-groups').then((m) => ({ Component: m.RebateGroupsRoute })),
-          },
-          {
-            path: routes.cashflowGroups,
-            lazy: () =>
-              import('./pages/cashflow-groups').then((m) => ({ Component: m.CashflowGroupsRoute })),
-          },
-          {
-            path: routes.newCashflowGroup,
-            lazy: () =>
-              import('./pages/new-cashflow-group').then((m) => ({
-                Component: m.NewCashflowGroupRoute,
-              })),
-          },
-          {
-            path: routes.cashflowGroup(':id'),
-            lazy: () =>
-              import('./pages/cashflow-group').then((m) => ({ Component: m.CashflowGroupRoute })),
-          },
-          {
-            path: routes.editCashflowGroup(':id'),
-            lazy: () =>
-              import('./pages/edit-cashflow-group').then((m) => ({
-                Component: m.EditCashflowGroupRoute,
-              })),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-];
+export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      // Outside the shell: no navigation before signing in.
+      path: SIGN_IN_PATH,
+      errorElement: <RouteError />,
+      lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInRoute })),
+    },
+    {
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { path: routes.home, element: <Navigate to={routes.rebateGroups} replace /> },
+            {
+              path: routes.rebateGroups,
+              // Not a data loader: it returns at once and the page renders its skeleton as usual;
+              // it only starts the list request in parallel with the page's code download.
+              loader: ({ request }) => {
+                preloadRebateGroups(queryClient, new URL(request.url));
+                return null;
+              },
+              // Only on arriving: within the page, its own queries follow the URL.
+              shouldRevalidate: ({ currentUrl, nextUrl }) =>
+                currentUrl.pathname !== nextUrl.pathname,
+              lazy: () =>
+                import('./pages/rebate-groups').then((m) => ({ Component: m.RebateGroupsRoute })),
+            },
+            {
+              path: routes.cashflowGroups,
+              lazy: () =>
+                import('./pages/cashflow-groups').then((m) => ({
+                  Component: m.CashflowGroupsRoute,
+                })),
+            },
+            {
+              path: routes.newCashflowGroup,
+              lazy: () =>
+                import('./pages/new-cashflow-group').then((m) => ({
+                  Component: m.NewCashflowGroupRoute,
+                })),
+            },
+            {
+              path: routes.cashflowGroup(':id'),
+              lazy: () =>
+                import('./pages/cashflow-group').then((m) => ({ Component: m.CashflowGroupRoute })),
+            },
+            {
+              path: routes.editCashflowGroup(':id'),
+              lazy: () =>
+                import('./pages/edit-cashflow-group').then((m) => ({
+                  Component: m.EditCashflowGroupRoute,
+                })),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
 
-export function createAppRouter() {
-  return createBrowserRouter(routeObjects);
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRouteObjects(queryClient));
 }

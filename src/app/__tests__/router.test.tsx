@@ -2,12 +2,14 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../providers';
-import { routeObjects } from '../router';
+import { createQueryClient } from '../query-client';
+import { createRouteObjects } from '../router';
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routeObjects, { initialEntries: [path] });
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(createRouteObjects(queryClient), { initialEntries: [path] });
   render(
-    <AppProviders>
+    <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

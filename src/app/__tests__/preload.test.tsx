@@ -1,0 +1,85 @@
+// Route preloading: arriving at /rebate-groups starts the list request from the route loader
+// (before the page's code has loaded), and main.tsx's session check goes out at once. Counted
+// against a stub network in Node: which requests leave, with what body, and no duplicates.
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter } from 'react-router';
+import { preloadSession } from '@/features/auth/preload';
+import { createRouteObjects } from '../router';
+
+const LIST = '*/api/exness/api/v2/autorebates/groups/';
+const EMPTY_LIST = { data: [], totals: { count: 0, clients: 0 } };
+const bodies: unknown[] = [];
+let sessionCalls = 0;
+
+const server = setupServer(
+  http.post(LIST, async ({ request }) => {
+    bodies.push(await request.json());
+    return HttpResponse.json(EMPTY_LIST);
+  }),
+  http.get('*/api/session', () => {
+    sessionCalls += 1;
+    return HttpResponse.json({ user: { name: 'alice' }, autoSignIn: false });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  bodies.length = 0;
+  sessionCalls = 0;
+});
+afterAll(() => server.close());
+
+// The page's own code never loads here: lazy() is replaced by a component that renders nothing,
+// so every request seen comes from the loader.
+function routerAt(path: string, queryClient: QueryClient) {
+  const stripLazy = (routes: ReturnType<typeof createRouteObjects>): typeof routes =>
+    routes.map((r) => {
+      const { lazy: _lazy, children, ...rest } = r as typeof r & { lazy?: unknown };
+      return {
+        ...rest,
+        ...(!r.index && children && { children: stripLazy(children) }),
+        ...(_lazy !== undefined && { Component: () => null }),
+      } as (typeof routes)[number];
+    });
+  return createMemoryRouter(stripLazy(createRouteObjects(queryClient)), {
+    initialEntries: [path],
+  });
+}
+
+describe('route preloading', () => {
+  it('arriving at /rebate-groups requests the list the URL describes, once', async () => {
+    const queryClient = new QueryClient();
+    const router = routerAt(
+      '/rebate-groups?group_type=AUTO&ordering=group_title&limit=50',
+      queryClient,
+    );
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toEqual({
+      ordering: 'group_title',
+      limit: 50,
+      offset: 0,
+      group_type: ['AUTO'],
+    });
+    // Changing the filters inside the page is the page's business, not the loader's.
+    await router.navigate('/rebate-groups?group_type=DEFAULT');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('other pages do not request the list', async () => {
+    const queryClient = new QueryClient();
+    routerAt('/cashflow-groups', queryClient);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('preloadSession asks who is signed in, and the guard’s query reuses the answer', async () => {
+    const queryClient = new QueryClient();
+    preloadSession(queryClient);
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(['session'])).toMatchObject({ user: { name: 'alice' } }),
+    );
+    expect(sessionCalls).toBe(1);
+  });
+});

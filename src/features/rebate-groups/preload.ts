@@ -1,0 +1,14 @@
+// Route preloading, the feature's second public entry: the app's route loader calls it so the
+// list request leaves while the page's own code is still downloading, instead of after it. Kept
+// apart from index.ts, which exports the page: importing that from the router would pull the
+// page's components into the app's entry chunk.
+import type { QueryClient } from '@tanstack/react-query';
+import { rebateGroupQueries } from './api/queries';
+import { parseView } from './model/view';
+
+/** Starts fetching the list the page at this URL will show; never throws, never waits. */
+export function preloadRebateGroups(queryClient: QueryClient, url: URL): void {
+  const { view } = parseView(url.searchParams);
+  // prefetchQuery swallows failures: the page's own query shows them (and retries as usual).
+  void queryClient.prefetchQuery(rebateGroupQueries.list(view));
+}
