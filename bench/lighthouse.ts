@@ -1,6 +1,8 @@
 // Lighthouse (the npm package, its default mobile profile: simulated slow 4G and 4× CPU) against
 // the production build, in the system Chromium launched by Playwright with a debugging port.
 import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { summarize, type Summary } from './lib/stats';
 
@@ -74,6 +76,11 @@ export async function runLighthouse(
       const list: LighthouseRun[] = [];
       for (let i = 0; i < runs; i++) {
         const lhr = await lighthouseOnce(url, debugPort, cookie);
+        // BENCH_LHR_DIR keeps each full Lighthouse result, to dig into its audits by hand.
+        if (process.env.BENCH_LHR_DIR) {
+          const name = `${new URL(url).pathname.replace(/\W+/g, '_')}-${i + 1}.json`;
+          writeFileSync(join(process.env.BENCH_LHR_DIR, name), JSON.stringify(lhr));
+        }
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         const failing = Object.values(lhr.audits)
           .filter(
