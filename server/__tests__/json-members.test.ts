@@ -25,6 +25,16 @@ describe('removeJsonMembers', () => {
     );
   });
 
+  it('falls back to re-encoding when the key is spelled with an escape the text edit misses', () => {
+    const out = removeJsonMembers('{"a":1,"Network\\u0054oken":"x","b":[2]}', 'NetworkToken');
+    expect(out).toBe('{"a":1,"b":[2]}');
+  });
+
+  it('uses the parse it is given, and leaves a text without the member as it is', () => {
+    const text = '{"b": 1, "a": [ 2 ]}';
+    expect(removeJsonMembers(text, 'NetworkToken', JSON.parse(text))).toBe(text);
+  });
+
   it('falls back to re-encoding when the member is not a scalar', () => {
     const out = removeJsonMembers('{"a":1,"NetworkToken":{"x":"y"}}', 'NetworkToken');
     expect(JSON.parse(out)).toEqual({ a: 1 });

@@ -157,7 +157,7 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
       upstream: 'hasoffers',
       redact: opts.redact,
       // `request` echoes every parameter, the token included (redaction already blanked it).
-      editJson: (json) => removeJsonMembers(json, 'NetworkToken'),
+      editJson: (json, parsed) => removeJsonMembers(json, 'NetworkToken', parsed),
     });
   };
 

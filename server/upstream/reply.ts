@@ -9,16 +9,20 @@ const label: Record<UpstreamName, string> = { exness: 'Exness', hasoffers: 'HasO
 export interface SendUpstreamOptions {
   upstream: UpstreamName;
   redact: (text: string) => string;
-  /** Edits the answer's JSON text (after redaction; it is valid JSON), e.g. to drop a field. */
-  editJson?: (json: string) => string;
+  /**
+   * Edits the answer's JSON text (after redaction; it is valid JSON), e.g. to drop a field.
+   * `parsed` is that text parsed (already done to check it), for edits that need to look.
+   */
+  editJson?: (json: string, parsed: unknown) => string;
 }
 
-function isJson(text: string): boolean {
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return NOT_JSON;
   }
 }
 
@@ -42,7 +46,8 @@ export function sendUpstreamJson(
     return reply.code(res.status).send();
   }
   const redacted = options.redact(res.text);
-  if (!isJson(redacted)) {
+  const parsed = parseJson(redacted);
+  if (parsed === NOT_JSON) {
     reply.log.warn({ upstream: options.upstream, status: res.status }, 'upstream answer not JSON');
     // An HTML error page from a proxy, say: it may name hosts, and the browser expects JSON.
     return sendError(
@@ -53,7 +58,7 @@ export function sendUpstreamJson(
     );
   }
   // The text itself, not a re-encoding: numbers, unicode and key order stay as the upstream sent.
-  const body = options.editJson ? options.editJson(redacted) : redacted;
+  const body = options.editJson ? options.editJson(redacted, parsed) : redacted;
   const retryAfter = res.headers.get('retry-after');
   if (retryAfter) reply.header('Retry-After', retryAfter);
   return reply.code(res.status).type('application/json; charset=utf-8').send(body);
