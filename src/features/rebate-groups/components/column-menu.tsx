@@ -1,5 +1,5 @@
 // Table layout controls: row density and which columns show. Both persist (see table-prefs).
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import IconButton from '@mui/material/IconButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -19,7 +19,7 @@ export interface ColumnMenuProps {
   onChange: (prefs: TablePrefs) => void;
 }
 
-export function ColumnMenu({ prefs, onChange }: ColumnMenuProps) {
+export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const visibleCount = COLUMNS.length - prefs.hidden.length;
 
@@ -87,4 +87,4 @@ export function ColumnMenu({ prefs, onChange }: ColumnMenuProps) {
       </Menu>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 // The filter toolbar: Type, Rebate period, Group IDs and Link codes, plus the active-filter chips.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -104,7 +104,10 @@ function MultiSelect<T extends string>({
   );
 }
 
-export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
+export const FiltersToolbar = memo(function FiltersToolbar({
+  filters,
+  onChange,
+}: FiltersToolbarProps) {
   // The toolbar edits a draft that reaches the URL (and so the API) once edits pause. A URL change
   // that is not our own commit landing (Back, a saved view) replaces the draft.
   const [draft, setDraft] = useState(filters);
@@ -213,4 +216,4 @@ export function FiltersToolbar({ filters, onChange }: FiltersToolbarProps) {
       )}
     </Box>
   );
-}
+});

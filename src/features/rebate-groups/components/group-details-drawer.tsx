@@ -1,5 +1,5 @@
 // The details drawer: every field of one group, and a copy button for its link code.
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -86,7 +86,10 @@ const none = (
   </Box>
 );
 
-export function GroupDetailsDrawer({ group, onClose }: GroupDetailsDrawerProps) {
+export const GroupDetailsDrawer = memo(function GroupDetailsDrawer({
+  group,
+  onClose,
+}: GroupDetailsDrawerProps) {
   // Keep the last group while the drawer slides out, so its content does not blank mid-animation.
   const [shown, setShown] = useState(group);
   if (group !== null && group !== shown) setShown(group);
@@ -184,4 +187,4 @@ export function GroupDetailsDrawer({ group, onClose }: GroupDetailsDrawerProps) 
       )}
     </Drawer>
   );
-}
+});

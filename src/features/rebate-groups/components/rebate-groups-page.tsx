@@ -1,5 +1,5 @@
 // The rebate groups page: URL-driven filters, sort and paging over the Exness list API.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -42,6 +42,7 @@ export function RebateGroupsPage() {
   } = useRebateGroupsView();
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
   const [selected, setSelected] = useState<RebateGroup | null>(null);
+  const closeDetails = useCallback(() => setSelected(null), []);
   const online = useOnline();
   const queryClient = useQueryClient();
 
@@ -190,7 +191,7 @@ export function RebateGroupsPage() {
           </Paper>
         )}
       </Stack>
-      <GroupDetailsDrawer group={selected} onClose={() => setSelected(null)} />
+      <GroupDetailsDrawer group={selected} onClose={closeDetails} />
     </>
   );
 }

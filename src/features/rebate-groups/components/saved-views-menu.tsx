@@ -1,5 +1,5 @@
 // Saved views: save the current filters + sort under a name; list, apply and delete them.
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -56,7 +56,11 @@ function summary(view: SavedView): string {
   return parts.join(' · ') || 'No filters';
 }
 
-export function SavedViewsMenu({ filters, ordering, onApply }: SavedViewsMenuProps) {
+export const SavedViewsMenu = memo(function SavedViewsMenu({
+  filters,
+  ordering,
+  onApply,
+}: SavedViewsMenuProps) {
   const [views, setViews] = useStoredState(SAVED_VIEWS_KEY, savedViewsSchema, NO_VIEWS);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -183,4 +187,4 @@ export function SavedViewsMenu({ filters, ordering, onApply }: SavedViewsMenuPro
       </Dialog>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 // The sort panel: the sort keys as chips in priority order, editable by mouse and keyboard.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -24,7 +24,7 @@ export interface SortPanelProps {
 
 const DIRECTION_WORDS = { asc: 'ascending', desc: 'descending' } as const;
 
-export function SortPanel({ ordering, onChange }: SortPanelProps) {
+export const SortPanel = memo(function SortPanel({ ordering, onChange }: SortPanelProps) {
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   // After a move, a removal or an addition, focus follows the chip (or lands on a neighbour)
   // once the new order has rendered: React may re-insert a moved node, which drops its focus.
@@ -168,4 +168,4 @@ export function SortPanel({ ordering, onChange }: SortPanelProps) {
       </Menu>
     </Box>
   );
-}
+});

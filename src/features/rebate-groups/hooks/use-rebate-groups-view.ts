@@ -1,5 +1,6 @@
 // The list's view, read from and written to the URL (its single source of truth).
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { replaceEqualDeep } from '@tanstack/react-query';
 import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 import {
@@ -32,7 +33,14 @@ export function useRebateGroupsView(): RebateGroupsViewApi {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const parsed = useMemo(() => parseView(searchParams), [searchParams]);
-  const { view } = parsed;
+
+  // Structural sharing, as React Query does for answers: the parts of the view a URL change left
+  // alone keep their identity (a page change keeps `filters` and `ordering`), so the memoised
+  // toolbar, sort panel and menus skip rendering. Adjusted during render (React's "state from
+  // the previous render" pattern): the extra pass re-runs this hook only, before any child.
+  const [shared, setShared] = useState(parsed.view);
+  const view = replaceEqualDeep(shared, parsed.view);
+  if (view !== shared) setShared(view);
 
   // A URL with invalid values is rewritten (replace, so Back does not return to it) to the view
   // actually shown; the notices say what changed.
@@ -52,36 +60,49 @@ export function useRebateGroupsView(): RebateGroupsViewApi {
         ? stateNotices.data.rebateGroupNotices
         : [];
 
+  // The setters below never change identity (memoised children keep skipping renders); they read
+  // the view and the URL of the last commit, which is what an event or an effect acts on.
+  const latest = useRef({ view, searchParams, setSearchParams });
+  useLayoutEffect(() => {
+    latest.current = { view, searchParams, setSearchParams };
+  });
+
   const write = useCallback(
     (next: View, options: { replace?: boolean; notices?: string[] } = {}) => {
-      setSearchParams(writeView(next, searchParams), {
+      const { searchParams: current, setSearchParams: set } = latest.current;
+      set(writeView(next, current), {
         replace: options.replace ?? false,
         state: options.notices ? { rebateGroupNotices: options.notices } : null,
       });
     },
-    [searchParams, setSearchParams],
+    [],
   );
 
-  const dismissNotices = useCallback(() => write(view, { replace: true }), [view, write]);
+  const dismissNotices = useCallback(() => write(latest.current.view, { replace: true }), [write]);
   const setFilters = useCallback(
-    (filters: Filters) => write({ ...view, filters, offset: 0 }),
-    [view, write],
+    (filters: Filters) => write({ ...latest.current.view, filters, offset: 0 }),
+    [write],
   );
   const setOrdering = useCallback(
-    (ordering: SortKey[]) => write({ ...view, ordering, offset: 0 }),
-    [view, write],
+    (ordering: SortKey[]) => write({ ...latest.current.view, ordering, offset: 0 }),
+    [write],
   );
   const setLimit = useCallback(
-    (limit: number) => write({ ...view, limit, offset: 0 }),
-    [view, write],
+    (limit: number) => write({ ...latest.current.view, limit, offset: 0 }),
+    [write],
   );
-  const setOffset = useCallback((offset: number) => write({ ...view, offset }), [view, write]);
+  const setOffset = useCallback(
+    (offset: number) => write({ ...latest.current.view, offset }),
+    [write],
+  );
   const applySaved = useCallback(
-    (filters: Filters, ordering: SortKey[]) => write({ ...view, filters, ordering, offset: 0 }),
-    [view, write],
+    (filters: Filters, ordering: SortKey[]) =>
+      write({ ...latest.current.view, filters, ordering, offset: 0 }),
+    [write],
   );
   const clampToTotal = useCallback(
     (count: number) => {
+      const { view } = latest.current;
       if (view.offset === 0 || view.offset < count) return;
       const offset = lastPageOffset(count, view.limit);
       write(
@@ -96,7 +117,7 @@ export function useRebateGroupsView(): RebateGroupsViewApi {
         },
       );
     },
-    [view, write],
+    [write],
   );
 
   return {

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
+import { formatDateTime } from '../../model/format';
 import { RebateGroupsPage } from '../rebate-groups-page';
 
 const group = (id: number, over: Partial<RebateGroup> = {}): RebateGroup => ({
@@ -99,6 +100,29 @@ describe('RebateGroupsPage', () => {
     expect(
       within(drawer).getByRole('button', { name: 'Copy link code code-2' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows the exact creation time on hovering a date (the tooltip mounts on first hover)', async () => {
+    const { user } = renderPage();
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    // No row carries a tooltip before the pointer gets there.
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    const dates = table.querySelectorAll('time');
+    expect(dates).toHaveLength(3);
+    await user.hover(dates[1]!);
+    const tip = await screen.findByRole('tooltip');
+    expect(tip).toHaveTextContent(formatDateTime('2026-03-01T10:00:00Z'));
+    // The tooltip wraps a new <time> element: look it up again.
+    const date = table.querySelectorAll('time')[1]!;
+    expect(date).toHaveAccessibleDescription(formatDateTime('2026-03-01T10:00:00Z'));
+    // The pointer is over the new element now (a browser tells it on the next move).
+    await user.hover(date);
+    await user.unhover(date);
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
+    // Once mounted it works as any tooltip: back again, shown again.
+    await user.hover(date);
+    expect(await screen.findByRole('tooltip')).toBeInTheDocument();
   });
 
   it('tells "no groups yet" from "no match"', async () => {

@@ -23,6 +23,33 @@ function setup(url: string) {
 }
 
 describe('useRebateGroupsView', () => {
+  it('keeps what a change left alone: same filters, ordering and setters after a page change', () => {
+    const { get, search } = setup('/rebate-groups?group_type=MANUAL&ordering=group_title&limit=10');
+    const before = get();
+    act(() => before.setOffset(10));
+    expect(search()).toBe('?group_type=MANUAL&ordering=group_title&limit=10&offset=10');
+    const after = get();
+    expect(after.view).not.toBe(before.view);
+    expect(after.view.offset).toBe(10);
+    expect(after.view.filters).toBe(before.view.filters);
+    expect(after.view.ordering).toBe(before.view.ordering);
+    for (const setter of [
+      'setFilters',
+      'setOrdering',
+      'setLimit',
+      'setOffset',
+      'applySaved',
+    ] as const) {
+      expect(after[setter]).toBe(before[setter]);
+    }
+    // A stable setter still acts on the current view, not the one it was created with.
+    act(() => before.setLimit(50));
+    expect(search()).toBe('?group_type=MANUAL&ordering=group_title&limit=50');
+    act(() => get().setFilters(emptyFilters()));
+    expect(get().view.ordering).toBe(before.view.ordering);
+    expect(get().view.filters).not.toBe(before.view.filters);
+  });
+
   it('reads the view from the URL', () => {
     const { get } = setup('/rebate-groups?group_type=MANUAL&limit=50&offset=100');
     expect(get().view).toMatchObject({
