@@ -438,20 +438,10 @@ function join(dir: string, name: string): string {
 }
 
 export function writeReport(r: BenchReport): string[] {
-  const base = r.compressedAssets ? 'report.compressed' : 'report';
-  const json = join(HERE, `${base}.json`);
-  const md = join(HERE, `${base}.md`);
+  const json = join(HERE, 'report.json');
+  const md = join(HERE, 'report.md');
   writeFileSync(json, `${JSON.stringify(roundAll({ ...r, budgets: budgetRows(r) }), null, 2)}\n`);
-  let text = markdown(r);
-  if (r.compressedAssets) {
-    text = text.replace(
-      '# Performance report',
-      '# What-if: the same build with compressed assets\n\n**Not the product as it is**: `BENCH_COMPRESS=1` served the JS and CSS brotli-compressed (bench/lib/precompressed.ts), as a compressing proxy or `@fastify/static` `preCompressed` would. The BFF does not compress today; bench/report.md measures it as it is.',
-    );
-  } else if (existsSync(join(HERE, 'report.compressed.md'))) {
-    text += '\nA what-if run with compressed assets (`BENCH_COMPRESS=1`) is in bench/report.compressed.md.\n';
-  }
-  writeFileSync(md, text);
+  writeFileSync(md, markdown(r));
   void rounded;
   return [md, json];
 }

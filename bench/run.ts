@@ -32,8 +32,6 @@ export type Phase = (typeof PHASES)[number];
 
 export interface BenchReport {
   machine: MachineInfo;
-  /** BENCH_COMPRESS=1: a what-if run with compressed static assets (not the product as it is). */
-  compressedAssets: boolean;
   runs: number;
   phases: Phase[];
   phaseSeconds: Partial<Record<Phase | 'build' | 'setup', number>>;
@@ -74,7 +72,6 @@ async function main(): Promise<void> {
   mkdirSync(logs);
   const report: BenchReport = {
     machine: machineInfo(),
-    compressedAssets: process.env.BENCH_COMPRESS === '1',
     runs: RUNS,
     phases,
     phaseSeconds: {},

@@ -2,13 +2,11 @@
 // built dist/ and /api) with two differences the benchmark needs: the emulators run in their own
 // process on known ports (so their control API and call log are reachable, and the BFF's memory is
 // its own), and the HasOffers limiter can be raised (BENCH_HASOFFERS_LIMIT) for the overhead test.
-// BENCH_COMPRESS=1 adds compressed static assets, for a what-if run only (lib/precompressed.ts).
 import { EMULATOR_CREDENTIALS } from '../mock-api/credentials';
 import { buildApp } from '../server/app';
 import { loadConfig, resolveConfig } from '../server/config';
 import { HASOFFERS_RATE_LIMIT } from '../server/hasoffers/rate-limiter';
 import { onShutdownSignal } from '../server/shutdown';
-import { registerPrecompressed } from './lib/precompressed';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -41,8 +39,6 @@ const app = buildApp(
     }),
   },
 );
-
-if (staticRoot && process.env.BENCH_COMPRESS === '1') registerPrecompressed(app, staticRoot);
 
 onShutdownSignal(() => app.close());
 

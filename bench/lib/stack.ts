@@ -120,7 +120,6 @@ export async function startBff(options: BffOptions = {}): Promise<ChildProcess> 
       BENCH_HASOFFERS_URL: URLS.hasoffers,
       BENCH_HASOFFERS_LIMIT: String(HASOFFERS_BENCH_LIMIT),
       ...(options.staticRoot && { BENCH_STATIC_ROOT: options.staticRoot }),
-      BENCH_COMPRESS: process.env.BENCH_COMPRESS === '1' ? '1' : '0',
       NODE_ENV: 'production',
       // The production default; the lines go to a file (or nowhere), as behind a log shipper.
       LOG_LEVEL: 'info',
