@@ -1,7 +1,21 @@
 // One rule of the builder: field, operator, negate, values, the rule in words and its lint.
 // Memoised and subscribed to its own fields only, so a keystroke in one row never re-renders
 // the other 199.
-import { memo, useCallback, useId, type KeyboardEvent, type Ref } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type Ref,
+  type RefObject,
+} from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -34,6 +48,8 @@ import { NO_GLOBAL_STYLES } from './no-global-styles';
 import { ValueEditor } from './value-editors';
 import { VisuallyHidden } from './visually-hidden';
 import { useTargetRuleNames } from './describe-names';
+import { RuleRowLite, type RowControl } from './rule-row-lite';
+import { observeNearness } from './near-viewport';
 
 /** What a row asks of the list; one stable object for all rows, so memo holds. */
 export interface RuleRowActions {
@@ -49,6 +65,11 @@ export interface RuleRowProps {
   /** This row's lint issues (compared by content). */
   issues: readonly LintIssue[];
   actions: RuleRowActions;
+  /**
+   * Mount as the full editor rather than the light stand-in (the first rows of a list, which
+   * are on screen). Read once, at mount; later the row follows the viewport and focus.
+   */
+  eager?: boolean;
 }
 
 const FIELD_SELECT_WIDTH = 250;
@@ -98,6 +119,7 @@ export const RuleRow = memo(function RuleRow({
   isLast,
   issues,
   actions,
+  eager = false,
 }: RuleRowProps) {
   const { control, getValues, setValue, clearErrors } = useFormContext<GroupForm>();
   const fieldCtl = useController({ control, name: `rules.${index}.field` });
@@ -127,6 +149,7 @@ export const RuleRow = memo(function RuleRow({
       isLast={isLast}
       issues={issues}
       actions={actions}
+      eager={eager}
       field={field}
       operator={operatorCtl.field.value}
       negate={negateCtl.field.value}
@@ -174,36 +197,32 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
 /** Everything by identity except the arrays, which the form may hand out as fresh copies. */
 function sameViewProps(a: RuleRowViewProps, b: RuleRowViewProps): boolean {
   for (const key of Object.keys(a) as (keyof RuleRowViewProps)[]) {
-    if (key === 'issues' || key === 'values') continue;
+    if (key === 'issues' || key === 'values' || key === 'eager') continue;
     if (a[key] !== b[key]) return false;
   }
   return sameIssues(a.issues, b.issues) && sameValues(a.values, b.values);
 }
 
-const RuleRowView = memo(function RuleRowView({
-  index,
-  isFirst,
-  isLast,
-  issues,
-  actions,
-  field,
-  operator,
-  negate,
-  values,
-  valueError,
-  targetRuleNames,
-  onFieldChange,
-  fieldRef,
-  onOperatorChange,
-  onOperatorBlur,
-  onNegateChange,
-  onNegateBlur,
-  onValuesChange,
-  onValuesBlur,
-  valuesRef,
-}: RuleRowViewProps) {
+const RuleRowView = memo(function RuleRowView(props: RuleRowViewProps) {
+  const {
+    index,
+    isFirst,
+    isLast,
+    issues,
+    actions,
+    eager,
+    field,
+    operator,
+    negate,
+    values,
+    valueError,
+    targetRuleNames,
+    onNegateChange,
+  } = props;
   const titleId = useId();
   const sentenceId = useId();
+  const frameRef = useRef<HTMLDivElement>(null);
+  const { live, onFocusCapture, onMouseDownCapture, onBlur } = useLiveRow(frameRef, eager === true);
 
   const number = index + 1;
   const sentence = describeRule(
@@ -211,15 +230,10 @@ const RuleRowView = memo(function RuleRowView({
     { targetRules: targetRuleNames },
   );
 
-  const offered = operatorsFor(field);
-  // An imported rule may use an operator this field's editor does not offer: still show it.
-  const operatorChoices: readonly Operator[] = offered.includes(operator)
-    ? offered
-    : [...offered, operator];
-
   // The schema and lint check some things alike; when the schema's message shows, skip lint's.
   const shownIssues =
     valueError === undefined ? issues : issues.filter((i) => !SCHEMA_CHECKED.has(i.code));
+  const invalid = valueError !== undefined || issues.some((i) => i.severity === 'error');
 
   const onKeyDownCapture = (event: KeyboardEvent<HTMLElement>) => {
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -235,25 +249,172 @@ const RuleRowView = memo(function RuleRowView({
   };
 
   return (
-    <Box
+    <div
+      ref={frameRef}
       role="group"
       aria-labelledby={titleId}
       aria-describedby={sentenceId}
       data-rule-index={index}
+      className={invalid ? 'rb-row rb-row-invalid' : 'rb-row'}
       onKeyDownCapture={onKeyDownCapture}
-      sx={{
-        p: 1.5,
-        borderRadius: 1,
-        border: 1,
-        borderColor:
-          issues.some((i) => i.severity === 'error') || valueError ? 'error.light' : 'divider',
-        bgcolor: 'background.paper',
-        // Rows far off screen skip style, layout and paint until scrolled near: with 200 rules
-        // that is most of them, and every keystroke's frame gets cheaper.
-        contentVisibility: 'auto',
-        containIntrinsicSize: 'auto 132px',
-      }}
+      onFocusCapture={onFocusCapture}
+      onMouseDownCapture={onMouseDownCapture}
+      onBlur={onBlur}
     >
+      {live ? (
+        <RuleRowFull
+          {...props}
+          number={number}
+          titleId={titleId}
+          sentenceId={sentenceId}
+          sentence={sentence}
+          shownIssues={shownIssues}
+        />
+      ) : (
+        <RuleRowLite
+          number={number}
+          titleId={titleId}
+          sentenceId={sentenceId}
+          isFirst={isFirst}
+          isLast={isLast}
+          field={field}
+          operator={operator}
+          negate={negate}
+          values={values}
+          valueError={valueError}
+          sentence={sentence}
+          shownIssues={shownIssues}
+          targetRuleNames={targetRuleNames}
+          onNegateChange={onNegateChange}
+          onMove={(to) => actions.move(index, to === 'up' ? index - 1 : index + 1)}
+          onDuplicate={() => actions.duplicate(index)}
+          onRemove={() => actions.remove(index)}
+          fieldRef={props.fieldRef}
+          valuesRef={props.valuesRef}
+        />
+      )}
+    </div>
+  );
+}, sameViewProps);
+
+/** Marks the full row's control that takes focus over from the same control of the light row. */
+function handOverTarget(control: RowControl): HTMLAttributes<HTMLElement> {
+  return { 'data-rb': control } as HTMLAttributes<HTMLElement>;
+}
+
+/** Rows mount full while observing is impossible (tests in jsdom, very old browsers). */
+const CAN_OBSERVE = typeof IntersectionObserver !== 'undefined';
+
+/**
+ * Whether the row shows the full editor: near the viewport, or holding focus. A light row that
+ * takes focus (Tab, a click, RHF's focus after "Add rule" or on an error) turns full at once and
+ * hands focus to the same control; a click on a select or the value box also opens it.
+ */
+function useLiveRow(frameRef: RefObject<HTMLDivElement | null>, eager: boolean) {
+  const [live, setLive] = useState(eager || !CAN_OBSERVE);
+  const near = useRef(eager);
+  const pointer = useRef(false);
+  const handOver = useRef<{ control: RowControl; open: boolean } | null>(null);
+
+  const holdsFocus = () => {
+    const frame = frameRef.current;
+    return frame !== null && frame.contains(document.activeElement);
+  };
+
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (!frame || !CAN_OBSERVE) return;
+    return observeNearness(frame, (isNear) => {
+      near.current = isNear;
+      // Off screen but focused (scrolled away by wheel): stays full, focus must not drop.
+      if (isNear || !holdsFocus()) startTransition(() => setLive(isNear));
+    });
+    // frameRef is a ref: stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useLayoutEffect(() => {
+    const pending = handOver.current;
+    if (!live || !pending) return;
+    handOver.current = null;
+    const target = frameRef.current?.querySelector<HTMLElement>(`[data-rb="${pending.control}"]`);
+    if (!target) return;
+    target.focus();
+    // The press landed on the stand-in: open the real select or list, as the press would have.
+    if (pending.open) {
+      target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    }
+  }, [live, frameRef]);
+
+  const onFocusCapture = (event: FocusEvent<HTMLElement>) => {
+    if (live) return;
+    const control = (event.target as HTMLElement).dataset.rb as RowControl | undefined;
+    if (!control) return;
+    handOver.current = {
+      control,
+      open:
+        pointer.current && (control === 'field' || control === 'operator' || control === 'value'),
+    };
+    pointer.current = false;
+    setLive(true);
+  };
+
+  const onMouseDownCapture = () => {
+    if (!live) pointer.current = true;
+  };
+
+  const onBlur = () => {
+    pointer.current = false;
+    // Focus has moved on: once it is outside the row and the row is off screen, go light.
+    requestAnimationFrame(() => {
+      if (!near.current && !holdsFocus() && CAN_OBSERVE) startTransition(() => setLive(false));
+    });
+  };
+
+  return { live, onFocusCapture, onMouseDownCapture, onBlur };
+}
+
+interface RuleRowFullProps extends RuleRowViewProps {
+  number: number;
+  titleId: string;
+  sentenceId: string;
+  sentence: string;
+  shownIssues: readonly LintIssue[];
+}
+
+function RuleRowFull({
+  index,
+  isFirst,
+  isLast,
+  actions,
+  field,
+  operator,
+  negate,
+  values,
+  valueError,
+  onFieldChange,
+  fieldRef,
+  onOperatorChange,
+  onOperatorBlur,
+  onNegateChange,
+  onNegateBlur,
+  onValuesChange,
+  onValuesBlur,
+  valuesRef,
+  number,
+  titleId,
+  sentenceId,
+  sentence,
+  shownIssues,
+}: RuleRowFullProps) {
+  const offered = operatorsFor(field);
+  // An imported rule may use an operator this field's editor does not offer: still show it.
+  const operatorChoices: readonly Operator[] = offered.includes(operator)
+    ? offered
+    : [...offered, operator];
+
+  return (
+    <>
       <Stack
         direction={{ xs: 'column', md: 'row' }}
         spacing={1.5}
@@ -279,6 +440,7 @@ const RuleRowView = memo(function RuleRowView({
             input: NO_GLOBAL_STYLES,
             select: {
               renderValue: (v) => FIELD_LABELS[v as RuleField],
+              SelectDisplayProps: handOverTarget('field'),
             },
           }}
         >
@@ -303,7 +465,10 @@ const RuleRowView = memo(function RuleRowView({
           onChange={(e) => onOperatorChange(e.target.value as Operator)}
           onBlur={onOperatorBlur}
           sx={{ width: { md: OPERATOR_SELECT_WIDTH }, flexShrink: 0 }}
-          slotProps={{ input: NO_GLOBAL_STYLES }}
+          slotProps={{
+            input: NO_GLOBAL_STYLES,
+            select: { SelectDisplayProps: handOverTarget('operator') },
+          }}
         >
           {operatorChoices.map((op) => (
             <MenuItem key={op} value={op}>
@@ -319,6 +484,7 @@ const RuleRowView = memo(function RuleRowView({
               checked={negate}
               onChange={(e) => onNegateChange(e.target.checked)}
               onBlur={onNegateBlur}
+              slotProps={{ input: handOverTarget('negate') }}
             />
           }
         />
@@ -338,6 +504,7 @@ const RuleRowView = memo(function RuleRowView({
               <IconButton
                 aria-label={`Move rule ${number} up`}
                 aria-keyshortcuts="Alt+ArrowUp"
+                data-rb="up"
                 disabled={isFirst}
                 onClick={() => actions.move(index, index - 1)}
               >
@@ -350,6 +517,7 @@ const RuleRowView = memo(function RuleRowView({
               <IconButton
                 aria-label={`Move rule ${number} down`}
                 aria-keyshortcuts="Alt+ArrowDown"
+                data-rb="down"
                 disabled={isLast}
                 onClick={() => actions.move(index, index + 1)}
               >
@@ -360,13 +528,18 @@ const RuleRowView = memo(function RuleRowView({
           <Tooltip title="Duplicate">
             <IconButton
               aria-label={`Duplicate rule ${number}`}
+              data-rb="dup"
               onClick={() => actions.duplicate(index)}
             >
               <ContentCopyIcon fontSize="small" />
             </IconButton>
           </Tooltip>
           <Tooltip title="Remove">
-            <IconButton aria-label={`Remove rule ${number}`} onClick={() => actions.remove(index)}>
+            <IconButton
+              aria-label={`Remove rule ${number}`}
+              data-rb="remove"
+              onClick={() => actions.remove(index)}
+            >
               <DeleteOutlineIcon fontSize="small" />
             </IconButton>
           </Tooltip>
@@ -408,6 +581,6 @@ const RuleRowView = memo(function RuleRowView({
           ))}
         </Box>
       )}
-    </Box>
+    </>
   );
-}, sameViewProps);
+}

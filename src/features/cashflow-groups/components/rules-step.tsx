@@ -12,8 +12,11 @@ import { emptyRule, lint } from '../model';
 import type { GroupForm, LintIssue, RuleForm } from '../model/types';
 import { ImportDialog } from './import-dialog';
 import { RuleRow, type RuleRowActions } from './rule-row';
+import { RuleRowLiteStyles } from './rule-row-lite';
 
 const NO_ISSUES: readonly LintIssue[] = [];
+/** Rows that mount as full editors (the top of the list, on screen when the step opens). */
+const EAGER_ROWS = 8;
 
 /** Lint issues grouped by the rule they concern; the rest concern the group as a whole. */
 export function groupIssues(issues: readonly LintIssue[]): {
@@ -192,6 +195,7 @@ export function RulesStep() {
         </Alert>
       ))}
 
+      <RuleRowLiteStyles />
       <Stack spacing={1.5} ref={listRef}>
         {fields.map((f, i) => (
           <RuleRow
@@ -201,6 +205,7 @@ export function RulesStep() {
             isLast={i === ruleCount - 1}
             issues={byRule.get(i) ?? NO_ISSUES}
             actions={actions}
+            eager={i < EAGER_ROWS}
           />
         ))}
       </Stack>

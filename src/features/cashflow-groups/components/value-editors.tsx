@@ -24,6 +24,9 @@ export interface ValueEditorProps {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** The light row hands focus to the element so marked (see rule-row-lite). */
+const HAND_OVER = { 'data-rb': 'value' } as Record<string, string>;
+
 /** Only text with list separators is split on paste: a single sub value may contain spaces. */
 const LIST_SEPARATORS = /[\n\r\t,;]/;
 
@@ -121,6 +124,7 @@ function TextValuesEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
             input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
             htmlInput: {
               ...params.slotProps.htmlInput,
+              ...HAND_OVER,
               onPaste,
             },
           }}
@@ -210,6 +214,7 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
             input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
             htmlInput: {
               ...params.slotProps.htmlInput,
+              ...HAND_OVER,
               onPaste,
             },
           }}
@@ -288,6 +293,7 @@ function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEd
           placeholder={values.length === 0 ? 'Search target rules by name or ID' : undefined}
           slotProps={{
             ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, ...HAND_OVER },
             input: {
               ...params.slotProps.input,
               ...NO_GLOBAL_STYLES,
