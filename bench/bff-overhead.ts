@@ -1,11 +1,21 @@
 // BFF overhead: the same read sent to the emulator directly and through the BFF at a fixed rate
-// (autocannon, loopback); the difference of the latency percentiles is what the BFF adds. A
-// fresh BFF per run, so its peak RSS (VmHWM) is one sample per run.
+// (loopback); the difference of the latency percentiles is what the BFF adds. A fresh BFF per
+// run, so its peak RSS (VmHWM) is one sample per run.
+//
+// The fixed rate is ours (`paced`): one request every 1000/rate ms, whatever the answers do.
+// autocannon's `overallRate` is not a rate: each connection sends back to back until its share of
+// the second is used, then waits for the next second, so 200 req/s over 10 connections is a burst
+// of 200 requests at full speed (10 in flight) in the first ~100-250 ms of every second, then
+// nothing. Its latencies are queueing under saturation: the BFF's CPU per request times the
+// queue, not the latency it adds at 200 req/s. BENCH_BFF_LOAD=autocannon still measures that.
+import http from 'node:http';
 import autocannon from 'autocannon';
 import { EMULATOR_CREDENTIALS } from '../mock-api/credentials';
 import { peakRssBytes } from './lib/procs';
 import { signIn, startBff, stopProcess, URLS } from './lib/stack';
 import { summarize, type Summary } from './lib/stats';
+
+export type LoadGenerator = 'paced' | 'autocannon';
 
 export interface LoadResult {
   requests: number;
@@ -21,6 +31,8 @@ export interface Target {
 }
 
 export interface BffOverheadReport {
+  /** How the rate was made (see the top of this file). */
+  loadGenerator: LoadGenerator;
   rate: number;
   seconds: number;
   connections: number;
@@ -52,9 +64,86 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** A fixed-rate run; latencies from each response (autocannon's histogram is whole ms). */
-async function load(
-  options: autocannon.Options,
+interface LoadTarget {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A fixed-rate run: request i is sent at start + i/rate (open loop: the schedule never waits for
+ * an answer), over at most `connections` keep-alive connections. Latency per response, from
+ * sending the request to its last byte.
+ */
+export async function pacedLoad(
+  target: LoadTarget,
+  rate: number,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const req = http.request(target.url, {
+        method: target.method,
+        headers: {
+          ...target.headers,
+          ...(target.body !== undefined && {
+            'Content-Length': String(Buffer.byteLength(target.body)),
+          }),
+        },
+        agent,
+      });
+      req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('error', () => {
+          errors += 1;
+          resolve();
+        });
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) latencies.push(performance.now() - t0);
+          else non2xx += 1;
+          resolve();
+        });
+      });
+      req.end(target.body);
+    });
+  const total = Math.round(rate * seconds);
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait >= 1) await sleep(wait);
+    pending.push(one());
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length + non2xx,
+    non2xx,
+    errors,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+/** autocannon's `overallRate` (bursts, see the top); latencies from each response. */
+export async function autocannonLoad(
+  target: LoadTarget,
   rate: number,
   seconds: number,
   connections: number,
@@ -63,7 +152,7 @@ async function load(
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { ...options, connections, overallRate: rate, duration: seconds },
+      { ...target, connections, overallRate: rate, duration: seconds },
       (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)),
     );
     instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
@@ -101,9 +190,13 @@ export async function runBffOverhead(options: {
   logFile: string;
   hasOffersLimit: number;
   connections?: number;
+  loadGenerator?: LoadGenerator;
 }): Promise<BffOverheadReport> {
   const { runs, rate, seconds, port, logFile } = options;
   const connections = options.connections ?? 10;
+  const loadGenerator =
+    options.loadGenerator ?? (process.env.BENCH_BFF_LOAD === 'autocannon' ? 'autocannon' : 'paced');
+  const load = loadGenerator === 'paced' ? pacedLoad : autocannonLoad;
   const appUrl = `http://127.0.0.1:${port}`;
   const token = await exnessToken();
   const samples = {
@@ -212,6 +305,7 @@ export async function runBffOverhead(options: {
     };
   };
   return {
+    loadGenerator,
     rate,
     seconds,
     connections,
