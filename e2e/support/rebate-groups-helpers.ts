@@ -93,6 +93,9 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
 
 /** Waits until the table shows exactly these group ids, in order. */
 export async function expectIds(page: Page, ids: number[]): Promise<void> {
+  // The list request can leave before the page has rendered (the route loader starts it while
+  // the page's code loads): wait for the table itself before reading its columns.
+  await expect(groupsTable(page).getByRole('columnheader', { name: /^ID/ })).toBeVisible();
   await expect.poll(() => columnTexts(page, 'ID')).toEqual(ids.map(String));
 }
 

@@ -46,7 +46,14 @@ export function RebateGroupsPage() {
   const online = useOnline();
   const queryClient = useQueryClient();
 
-  const query = useQuery({ ...rebateGroupQueries.list(view), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...rebateGroupQueries.list(view),
+    placeholderData: keepPreviousData,
+    // The route loader may have asked already (app/router.tsx) and failed for good before this
+    // page's code arrived: show that outcome, with its Retry, rather than asking all over again
+    // (a 403 is not asked twice; a failing upstream does not get a second round of retries).
+    retryOnMount: false,
+  });
   const { data, isPlaceholderData, isFetching, error, failureReason, refetch } = query;
   const count = data?.totals.count;
 
