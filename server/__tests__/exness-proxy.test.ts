@@ -1,4 +1,6 @@
 // /api/exness against the real Exness emulator: allowlist, JWT, re-login, pass-through.
+import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import {
@@ -246,5 +248,65 @@ describe('/api/exness with credentials the upstream refuses', () => {
     expect(logins(calls)).toHaveLength(1);
     expect(calls.filter((c) => c.path === GROUPS)).toEqual([]);
     expectNoLeak(wrong.logs.join(''), ['someone@else.example', 'not-the-password']);
+  });
+});
+
+/** Raw bytes and headers: fetch() decodes on its own and drops Content-Encoding. */
+function rawPost(url: string, body: unknown, acceptEncoding: string) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Requested-With': 'dashboard',
+            'Accept-Encoding': acceptEncoding,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    },
+  );
+}
+
+describe('/api/exness answers on the wire', () => {
+  it('compresses a list answer the browser can decode: brotli, else gzip, else plain', async () => {
+    const body = { limit: 25, ordering: '-created' };
+    const br = await rawPost(groupsUrl(), body, 'gzip, deflate, br');
+    const gzip = await rawPost(groupsUrl(), body, 'gzip');
+    const plain = await rawPost(groupsUrl(), body, 'identity');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const res of [br, gzip, plain]) {
+      expect(res.status).toBe(200);
+      expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    }
+    const text = plain.body.toString();
+    expect((JSON.parse(text) as { data: unknown[] }).data).toHaveLength(25);
+    expect(brotliDecompressSync(br.body).toString()).toBe(text);
+    expect(gunzipSync(gzip.body).toString()).toBe(text);
+    expect(br.body.length).toBeLessThan(text.length / 3);
+  });
+
+  it('leaves a small answer (under 1 KB) as it is', async () => {
+    const small = await rawPost(groupsUrl(), { limit: 1, group_id: ['0'] }, 'br');
+    expect(small.status).toBe(200);
+    expect(small.body.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
