@@ -6,7 +6,6 @@ import { AppProviders } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { preloadSession } from './features/auth/preload';
-import './app/global.css';
 
 const queryClient = createQueryClient();
 // Asked now, not when the session guard first renders: the data router renders nothing until

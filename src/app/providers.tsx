@@ -3,9 +3,26 @@ import './zod-config';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from './theme';
 import { createQueryClient } from './query-client';
+
+// The few global styles MUI does not own. Here rather than in a .css file: a stylesheet <link>
+// blocks the first paint for a round trip (Lighthouse: ~150 ms on a slow mobile link) to fetch
+// 140 bytes.
+const GLOBAL_STYLES = {
+  '.skip-link': {
+    position: 'absolute',
+    left: '-9999px',
+    top: 0,
+    zIndex: 2000,
+    padding: '8px 12px',
+    background: '#fff',
+    color: '#000',
+  },
+  '.skip-link:focus': { left: '8px', top: '8px' },
+} as const;
 
 const Devtools = import.meta.env.DEV
   ? lazy(() =>
@@ -24,6 +41,7 @@ export function AppProviders({ children, queryClient: given }: AppProvidersProps
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
+      <GlobalStyles styles={GLOBAL_STYLES} />
       <QueryClientProvider client={queryClient}>
         {children}
         <Suspense fallback={null}>
