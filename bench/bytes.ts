@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT } from './lib/stack';
 import { charsPerSource, moduleName, packageName, type RawSourceMap } from './lib/sourcemap';
+import { BROTLI_QUALITY, GZIP_LEVEL, compress } from '../scripts/precompress';
 
 const run = promisify(execFile);
 
@@ -83,20 +83,10 @@ export interface BytesReport {
   allJs: Sizes;
 }
 
-export const GZIP_LEVEL = 9;
-export const BROTLI_QUALITY = 11;
-
+// The build's own compression (scripts/precompress.ts): the sizes are what the BFF sends.
 function sizesOf(buf: Buffer): Sizes {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: GZIP_LEVEL }).length,
-    brotli: brotliCompressSync(buf, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
+  const { br, gzip } = compress(buf);
+  return { raw: buf.length, gzip: gzip.length, brotli: br.length };
 }
 
 function closure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {

@@ -1,5 +1,4 @@
 // /api/exness against the real Exness emulator: allowlist, JWT, re-login, pass-through.
-import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
@@ -8,6 +7,7 @@ import {
   control,
   expectNoLeak,
   postJson,
+  rawCall,
   startBff,
   startTestEmulators,
   testConfig,
@@ -251,37 +251,17 @@ describe('/api/exness with credentials the upstream refuses', () => {
   });
 });
 
-/** Raw bytes and headers: fetch() decodes on its own and drops Content-Encoding. */
-function rawPost(url: string, body: unknown, acceptEncoding: string) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = httpRequest(
-        url,
-        {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'X-Requested-With': 'dashboard',
-            'Accept-Encoding': acceptEncoding,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(JSON.stringify(body));
+/** A JSON POST as the browser sends it, read as raw bytes. */
+const rawPost = (url: string, body: unknown, acceptEncoding: string) =>
+  rawCall(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Requested-With': 'dashboard',
+      'Accept-Encoding': acceptEncoding,
     },
-  );
-}
+    body: JSON.stringify(body),
+  });
 
 describe('/api/exness answers on the wire', () => {
   it('compresses a list answer the browser can decode: brotli, else gzip, else plain', async () => {

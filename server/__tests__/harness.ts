@@ -1,5 +1,6 @@
 // Test harness: real emulators and the BFF over HTTP on free ports, captured logs, control API.
 import type { FastifyInstance } from 'fastify';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { EMULATOR_CREDENTIALS } from '../../mock-api/credentials';
 import { startExnessEmulator } from '../../mock-api/exness/server';
 import { startHasOffersEmulator } from '../../mock-api/hasoffers/server';
@@ -132,6 +133,24 @@ export async function call(
     json = undefined;
   }
   return { status: res.status, headers: res.headers, text, json };
+}
+
+/** An answer's bytes and headers as sent: fetch() would decode them and drop Content-Encoding. */
+export function rawCall(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
 
 export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>

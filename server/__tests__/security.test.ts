@@ -1,13 +1,12 @@
 // Security basics, health, 404s and the production static files, over real HTTP.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { precompressDir } from '../../scripts/precompress';
 import { CONTENT_SECURITY_POLICY } from '../security';
-import { call, startBff, testConfig, type RunningBff } from './harness';
+import { call, rawCall, startBff, testConfig, type RunningBff } from './harness';
 
 // Nothing listens there: a request that got past the checks would come back 502, not 403.
 const nowhere = { exnessUrl: 'http://127.0.0.1:9', hasOffersUrl: 'http://127.0.0.1:9' };
@@ -17,26 +16,7 @@ let bff: RunningBff;
 let dist: string;
 const BIG_JS = Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i};`).join('\n');
 
-/** Raw bytes and headers: fetch() would decompress on its own and hide what was sent. */
-function rawGet(url: string, headers: Record<string, string>) {
-  return new Promise<{ headers: Record<string, unknown>; body: Buffer; status: number }>(
-    (resolve, reject) => {
-      const req = httpRequest(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-            status: res.statusCode ?? 0,
-          }),
-        );
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
-}
+const rawGet = (url: string, headers: Record<string, string>) => rawCall(url, { headers });
 
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'bff-dist-'));
@@ -209,16 +189,9 @@ describe('cross-site protection', () => {
 });
 
 /** fetch() will not send a Host of our choosing; node:http will. */
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: { Host: host } }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  const res = await rawCall(url, { headers: { Host: host } });
+  return { status: res.status, body: res.body.toString() };
 }
 
 describe('host names (DNS rebinding)', () => {
