@@ -142,21 +142,13 @@ const tableSx: SxProps<Theme> = (theme) => ({
   },
   '& .rg-cell:first-of-type': { paddingLeft: '16px' },
   '&.rg-compact .rg-cell': { paddingTop: '6px', paddingBottom: '6px' },
-  '& .rg-cell.rg-right': { textAlign: 'right' },
   '& .rg-cell.rg-wrap': { whiteSpace: 'normal' },
-  '& .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums' },
+  '& .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
   '& .rg-title': { display: 'flex', alignItems: 'center', gap: 1 },
   '& .rg-title-text': { fontWeight: 500 },
   '& .rg-secondary': { color: 'text.secondary' },
   '& .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
 });
-
-const CELL_CLASS = {
-  'true-false': 'rg-cell rg-numeric rg-right',
-  'false-false': 'rg-cell',
-  'false-true': 'rg-cell rg-wrap',
-  'true-true': 'rg-cell rg-numeric rg-right rg-wrap',
-} as const;
 
 interface GroupRowProps {
   group: RebateGroup;
@@ -179,7 +171,10 @@ const GroupRow = memo(function GroupRow({ group, columns, onOpen }: GroupRowProp
   return (
     <tr tabIndex={0} className="rg-row" onClick={() => onOpen(group)} onKeyDown={onKeyDown}>
       {columns.map((column) => (
-        <td key={column.id} className={CELL_CLASS[`${column.numeric}-${column.id === 'title'}`]}>
+        <td
+          key={column.id}
+          className={`rg-cell${column.numeric ? ' rg-numeric' : ''}${column.id === 'title' ? ' rg-wrap' : ''}`}
+        >
           <Cell column={column} group={group} />
         </td>
       ))}
