@@ -3,7 +3,6 @@
 // apart from index.ts, which exports the page: importing that from the router would pull the
 // page's components into the app's entry chunk.
 import type { QueryClient } from '@tanstack/react-query';
-import { fetchRebateGroups, toListBody } from './api/fetchers';
 import { rebateGroupQueries } from './api/queries';
 import { parseView } from './model/view';
 
@@ -11,12 +10,7 @@ import { parseView } from './model/view';
 export function preloadRebateGroups(queryClient: QueryClient, url: URL): void {
   const { view } = parseView(url.searchParams);
   // prefetchQuery swallows failures: the page's query observes this same entry and shows them.
-  void queryClient.prefetchQuery({
-    ...rebateGroupQueries.list(view),
-    // No AbortSignal here, on purpose: a query that used its signal is cancelled and restarted
-    // from scratch when its last observer unmounts mid-flight (React's StrictMode does that to
-    // the page in development), which would send the request, and its retries, twice. Without
-    // it the request runs to its end and the page's query picks up its answer or its retries.
-    queryFn: () => fetchRebateGroups(toListBody(view)),
-  });
+  // The same options as the page's query, so the page picks up this request, its retries and
+  // its outcome rather than asking again (see the queryFn's note in api/queries.ts).
+  void queryClient.prefetchQuery(rebateGroupQueries.list(view));
 }

@@ -35,16 +35,12 @@ export function toListBody(view: View): ListBody {
  * The transport, in one place: the documented POST with a JSON body. The API documents the same
  * keys as query parameters too; if a real account shows the POST misbehaving, change only this.
  */
-export async function fetchRebateGroups(
-  body: ListBody,
-  signal?: AbortSignal,
-): Promise<RebateGroupList> {
+export async function fetchRebateGroups(body: ListBody): Promise<RebateGroupList> {
   try {
     return await requestJson(REBATE_GROUPS_LIST_URL, {
       method: 'POST',
       body,
       schema: rebateGroupListSchema,
-      ...(signal && { signal }),
     });
   } catch (e) {
     markReceived(e);

@@ -3,17 +3,6 @@ import { queryOptions } from '@tanstack/react-query';
 import type { View } from '../model/view';
 import { fetchRebateGroups, toListBody, type ListBody } from './fetchers';
 
-/**
- * Lets the current task finish before the request leaves. A query cancelled in the same task
- * (React StrictMode's mount–unmount–mount, a view replaced at once) then never reaches the
- * network: no wasted upstream call, and no emulator fault or rate-limit budget spent on a
- * request nobody reads.
- */
-async function afterCurrentTask(signal: AbortSignal): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  signal.throwIfAborted();
-}
-
 export const rebateGroupQueries = {
   all: () => ['rebate-groups'] as const,
   lists: () => [...rebateGroupQueries.all(), 'list'] as const,
@@ -21,10 +10,13 @@ export const rebateGroupQueries = {
   listBody: (body: ListBody) =>
     queryOptions({
       queryKey: [...rebateGroupQueries.lists(), body] as const,
-      queryFn: async ({ signal }) => {
-        await afterCurrentTask(signal);
-        return fetchRebateGroups(body, signal);
-      },
+      // The AbortSignal is left unread, on purpose. react-query cancels *and reverts* a query that
+      // read its signal when its last observer unmounts mid-flight, and starts over on the next
+      // mount: StrictMode's mount–unmount–mount in development, or leaving the list and coming
+      // back while it loads, then sends the request and its retries twice. Unread, an unmount
+      // only pauses the retries and the next mount picks up the same request. An abandoned list
+      // request (1–2 KB, tens of ms) running to its end costs less than that.
+      queryFn: () => fetchRebateGroups(body),
     }),
   list: (view: View) => rebateGroupQueries.listBody(toListBody(view)),
 };

@@ -1,5 +1,6 @@
 // The page with MSW standing in for the BFF: request body, rows, totals, states.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -164,5 +165,41 @@ describe('RebateGroupsPage', () => {
       await screen.findByText('Rebate groups are not available for this partner account'),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('leaving the list while it loads and coming back asks once, in StrictMode too', async () => {
+    // A query that read its AbortSignal would be cancelled on leaving and asked again on return
+    // (and, in development, on StrictMode's remount): two requests, two retry chains.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    answer = async (body) => {
+      await held;
+      return threeGroups(body);
+    };
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const router = createMemoryRouter(
+      [
+        { path: '/rebate-groups', element: <RebateGroupsPage /> },
+        { path: '/elsewhere', element: <p>Elsewhere</p> },
+      ],
+      { initialEntries: ['/rebate-groups'] },
+    );
+    render(
+      <StrictMode>
+        <QueryClientProvider client={client}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    await router.navigate('/elsewhere');
+    await screen.findByText('Elsewhere');
+    await router.navigate('/rebate-groups');
+    // Back on the list, still waiting for the first answer.
+    await screen.findByRole('heading', { name: 'Rebate groups' });
+    release();
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    expect(bodies).toHaveLength(1);
   });
 });
