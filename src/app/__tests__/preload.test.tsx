@@ -3,23 +3,28 @@
 // against a stub network in Node: which requests leave, with what body, and no duplicates.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { render, screen } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createMemoryRouter } from 'react-router';
 import { preloadSession } from '@/features/auth/preload';
+import { sessionQueries } from '@/features/auth/api/queries';
 import { createRouteObjects } from '../router';
 
 const LIST = '*/api/exness/api/v2/autorebates/groups/';
 const EMPTY_LIST = { data: [], totals: { count: 0, clients: 0 } };
 const bodies: unknown[] = [];
 let sessionCalls = 0;
+let sessionHeld: Promise<void> = Promise.resolve();
 
 const server = setupServer(
   http.post(LIST, async ({ request }) => {
     bodies.push(await request.json());
     return HttpResponse.json(EMPTY_LIST);
   }),
-  http.get('*/api/session', () => {
+  http.get('*/api/session', async () => {
     sessionCalls += 1;
+    await sessionHeld;
     return HttpResponse.json({ user: { name: 'alice' }, autoSignIn: false });
   }),
 );
@@ -27,6 +32,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   bodies.length = 0;
   sessionCalls = 0;
+  sessionHeld = Promise.resolve();
 });
 afterAll(() => server.close());
 
@@ -80,6 +86,29 @@ describe('route preloading', () => {
     await vi.waitFor(() =>
       expect(queryClient.getQueryData(['session'])).toMatchObject({ user: { name: 'alice' } }),
     );
+    expect(sessionCalls).toBe(1);
+  });
+
+  it('a StrictMode remount while the preloaded session is in flight does not ask again', async () => {
+    let release!: () => void;
+    sessionHeld = new Promise((resolve) => (release = resolve));
+    const queryClient = new QueryClient();
+    preloadSession(queryClient);
+    await vi.waitFor(() => expect(sessionCalls).toBe(1));
+    function Who() {
+      const { data } = useQuery(sessionQueries.status());
+      return <p>{data?.user?.name ?? 'asking'}</p>;
+    }
+    render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <Who />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+    await screen.findByText('asking');
+    release();
+    await screen.findByText('alice');
     expect(sessionCalls).toBe(1);
   });
 });

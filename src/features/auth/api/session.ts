@@ -19,8 +19,8 @@ export type SessionState = SessionStatus & { endedBy?: SessionEnd };
 
 export const SIGNED_OUT: SessionState = { user: null, autoSignIn: false };
 
-export function fetchSession(signal?: AbortSignal): Promise<SessionStatus> {
-  return requestJson(SESSION_URL, { schema: sessionStatusSchema, ...(signal && { signal }) });
+export function fetchSession(): Promise<SessionStatus> {
+  return requestJson(SESSION_URL, { schema: sessionStatusSchema });
 }
 
 export function signIn(username: string, password: string): Promise<SessionStatus> {
