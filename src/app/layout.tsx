@@ -1,5 +1,5 @@
 // The shell: app bar with the product name, navigation, and the routed page.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -73,9 +73,80 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
+/**
+ * The app bar and the navigation drawer, memoised: every navigation re-renders AppLayout (it
+ * reads the location and the navigation state), and a list page or sort change is a navigation,
+ * so without memo these two re-rendered with every click in the table.
+ */
+const TopBar = memo(function TopBar({
+  wide,
+  loading,
+  onOpenNav,
+}: {
+  wide: boolean;
+  loading: boolean;
+  onOpenNav: () => void;
+}) {
+  return (
+    <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+      <Toolbar variant="dense">
+        {!wide && (
+          <IconButton
+            color="inherit"
+            edge="start"
+            aria-label="Open navigation"
+            onClick={onOpenNav}
+            sx={{ mr: 1 }}
+          >
+            <MenuIcon />
+          </IconButton>
+        )}
+        <Typography variant="h6" component="span" sx={{ fontWeight: 600 }}>
+          {PRODUCT_NAME}
+        </Typography>
+        <AccountMenu />
+      </Toolbar>
+      {loading && (
+        <LinearProgress
+          aria-label="Loading page"
+          sx={{ position: 'absolute', bottom: 0, left: 0, right: 0, height: 2 }}
+        />
+      )}
+    </AppBar>
+  );
+});
+
+const NavDrawer = memo(function NavDrawer({
+  wide,
+  open,
+  onClose,
+}: {
+  wide: boolean;
+  open: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer
+      variant={wide ? 'permanent' : 'temporary'}
+      open={wide || open}
+      onClose={onClose}
+      sx={{
+        width: DRAWER_WIDTH,
+        flexShrink: 0,
+        '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+      }}
+    >
+      <Toolbar variant="dense" />
+      <Navigation onNavigate={onClose} />
+    </Drawer>
+  );
+});
+
 export function AppLayout() {
   const wide = useMediaQuery((t) => t.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
+  const openNav = useCallback(() => setOpen(true), []);
+  const closeNav = useCallback(() => setOpen(false), []);
   const navigation = useNavigation();
   const location = useLocation();
 
@@ -84,44 +155,8 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
-        <Toolbar variant="dense">
-          {!wide && (
-            <IconButton
-              color="inherit"
-              edge="start"
-              aria-label="Open navigation"
-              onClick={() => setOpen(true)}
-              sx={{ mr: 1 }}
-            >
-              <MenuIcon />
-            </IconButton>
-          )}
-          <Typography variant="h6" component="span" sx={{ fontWeight: 600 }}>
-            {PRODUCT_NAME}
-          </Typography>
-          <AccountMenu />
-        </Toolbar>
-        {navigation.state === 'loading' && (
-          <LinearProgress
-            aria-label="Loading page"
-            sx={{ position: 'absolute', bottom: 0, left: 0, right: 0, height: 2 }}
-          />
-        )}
-      </AppBar>
-      <Drawer
-        variant={wide ? 'permanent' : 'temporary'}
-        open={wide || open}
-        onClose={() => setOpen(false)}
-        sx={{
-          width: DRAWER_WIDTH,
-          flexShrink: 0,
-          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
-        }}
-      >
-        <Toolbar variant="dense" />
-        <Navigation onNavigate={() => setOpen(false)} />
-      </Drawer>
+      <TopBar wide={wide} loading={navigation.state === 'loading'} onOpenNav={openNav} />
+      <NavDrawer wide={wide} open={open} onClose={closeNav} />
       <Box
         component="main"
         id="main"

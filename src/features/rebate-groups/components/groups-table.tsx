@@ -182,6 +182,77 @@ const GroupRow = memo(function GroupRow({ group, columns, onOpen }: GroupRowProp
   );
 });
 
+type GroupsTableHeadProps = Pick<GroupsTableProps, 'columns' | 'ordering' | 'onOrderingChange'>;
+
+/**
+ * The header row, memoised: a page change leaves columns and ordering as they are (the view keeps
+ * their identity), so its nine cells and eight sort buttons skip rendering.
+ */
+const GroupsTableHead = memo(function GroupsTableHead({
+  columns,
+  ordering,
+  onOrderingChange,
+}: GroupsTableHeadProps) {
+  const multi = ordering.length > 1;
+  return (
+    <TableHead>
+      <TableRow>
+        {columns.map((column) => {
+          const field = column.sortField;
+          const direction = field ? directionOf(ordering, field) : 'off';
+          const priority = field ? ordering.findIndex((k) => k.field === field) + 1 : 0;
+          return (
+            <TableCell
+              key={column.id}
+              align={column.numeric ? 'right' : 'left'}
+              sortDirection={direction === 'off' ? false : direction}
+              sx={{ whiteSpace: 'nowrap', fontWeight: 600, minWidth: MIN_WIDTHS[column.id] }}
+            >
+              {field ? (
+                <TableSortLabel
+                  active={direction !== 'off'}
+                  sx={
+                    direction === 'off'
+                      ? {
+                          // An unsorted column's arrow (shown on hover) must not reserve
+                          // width: nine columns have to fit a laptop screen.
+                          position: 'relative',
+                          '& .MuiTableSortLabel-icon': {
+                            position: 'absolute',
+                            [column.numeric ? 'right' : 'left']: '100%',
+                            m: 0,
+                          },
+                        }
+                      : undefined
+                  }
+                  direction={direction === 'off' ? 'asc' : direction}
+                  onClick={(e: MouseEvent) =>
+                    onOrderingChange(cycleSort(ordering, field, e.shiftKey))
+                  }
+                  title="Click to sort; Shift-click to add as another sort key"
+                >
+                  {column.header}
+                  {multi && priority > 0 && (
+                    <Box
+                      component="span"
+                      aria-hidden
+                      sx={{ ml: 0.25, fontSize: '0.7rem', color: 'text.secondary', order: 2 }}
+                    >
+                      {priority}
+                    </Box>
+                  )}
+                </TableSortLabel>
+              ) : (
+                column.header
+              )}
+            </TableCell>
+          );
+        })}
+      </TableRow>
+    </TableHead>
+  );
+});
+
 export function GroupsTable({
   columns,
   rows,
@@ -191,8 +262,6 @@ export function GroupsTable({
   density,
   onOpen,
 }: GroupsTableProps) {
-  const multi = ordering.length > 1;
-
   return (
     <Table
       size={density === 'compact' ? 'small' : 'medium'}
@@ -200,61 +269,7 @@ export function GroupsTable({
       className={density === 'compact' ? 'rg-compact' : undefined}
       sx={tableSx}
     >
-      <TableHead>
-        <TableRow>
-          {columns.map((column) => {
-            const field = column.sortField;
-            const direction = field ? directionOf(ordering, field) : 'off';
-            const priority = field ? ordering.findIndex((k) => k.field === field) + 1 : 0;
-            return (
-              <TableCell
-                key={column.id}
-                align={column.numeric ? 'right' : 'left'}
-                sortDirection={direction === 'off' ? false : direction}
-                sx={{ whiteSpace: 'nowrap', fontWeight: 600, minWidth: MIN_WIDTHS[column.id] }}
-              >
-                {field ? (
-                  <TableSortLabel
-                    active={direction !== 'off'}
-                    sx={
-                      direction === 'off'
-                        ? {
-                            // An unsorted column's arrow (shown on hover) must not reserve
-                            // width: nine columns have to fit a laptop screen.
-                            position: 'relative',
-                            '& .MuiTableSortLabel-icon': {
-                              position: 'absolute',
-                              [column.numeric ? 'right' : 'left']: '100%',
-                              m: 0,
-                            },
-                          }
-                        : undefined
-                    }
-                    direction={direction === 'off' ? 'asc' : direction}
-                    onClick={(e: MouseEvent) =>
-                      onOrderingChange(cycleSort(ordering, field, e.shiftKey))
-                    }
-                    title="Click to sort; Shift-click to add as another sort key"
-                  >
-                    {column.header}
-                    {multi && priority > 0 && (
-                      <Box
-                        component="span"
-                        aria-hidden
-                        sx={{ ml: 0.25, fontSize: '0.7rem', color: 'text.secondary', order: 2 }}
-                      >
-                        {priority}
-                      </Box>
-                    )}
-                  </TableSortLabel>
-                ) : (
-                  column.header
-                )}
-              </TableCell>
-            );
-          })}
-        </TableRow>
-      </TableHead>
+      <GroupsTableHead columns={columns} ordering={ordering} onOrderingChange={onOrderingChange} />
       <TableBody>
         {rows
           ? rows.map((group) => (

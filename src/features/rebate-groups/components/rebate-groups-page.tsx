@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import IconButton, { type IconButtonProps } from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -27,6 +28,16 @@ import { GroupsTable } from './groups-table';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
+
+/**
+ * The pager's previous and next buttons, without the MUI Tooltip that TablePagination wraps them
+ * in: while the pointer rests on "next", that Tooltip's Popper re-measured its anchor (forced
+ * style and layout) on every page change. The button's own `title` shows the same words.
+ */
+function PagerButton(props: IconButtonProps) {
+  return <IconButton {...props} />;
+}
+const PAGER_SLOTS = { actions: { previousButton: PagerButton, nextButton: PagerButton } };
 
 export function RebateGroupsPage() {
   const {
@@ -101,7 +112,12 @@ export function RebateGroupsPage() {
         actions={
           <>
             <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
-            <ExportButton view={view} columns={columns} disabled={!count} />
+            <ExportButton
+              filters={view.filters}
+              ordering={view.ordering}
+              columns={columns}
+              disabled={!count}
+            />
           </>
         }
       />
@@ -156,15 +172,15 @@ export function RebateGroupsPage() {
               </Typography>
               <ColumnMenu prefs={prefs} onChange={setPrefs} />
             </Box>
-            {/* Always in the layout, only its visibility changes: no jump when a page loads. */}
-            <LinearProgress
-              aria-label="Loading rebate groups"
-              aria-hidden={!(isFetching && data)}
-              sx={{
-                height: 2,
-                visibility: isFetching && data ? 'visible' : 'hidden',
-              }}
-            />
+            {/* Its 2 px are always reserved, so nothing jumps when a page loads; the bar itself is
+                mounted only while loading. MUI's indeterminate bar animates left/right, which
+                the browser recomputes on the main thread every frame even when hidden: kept
+                mounted, it cost style and layout work 60 times a second on an idle page. */}
+            <Box sx={{ height: 2 }}>
+              {isFetching && data && (
+                <LinearProgress aria-label="Loading rebate groups" sx={{ height: 2 }} />
+              )}
+            </Box>
             {data && data.totals.count === 0 && data.data.length === 0 ? (
               <EmptyState filtered={filtered} onClear={() => setFilters(emptyFilters())} />
             ) : (
@@ -187,6 +203,7 @@ export function RebateGroupsPage() {
                 page={Math.min(pageIndex, lastPage)}
                 rowsPerPage={view.limit}
                 rowsPerPageOptions={sizes}
+                slots={PAGER_SLOTS}
                 onPageChange={(_, page) => setOffset(page * view.limit)}
                 onRowsPerPageChange={(e) => setLimit(Number(e.target.value))}
                 labelDisplayedRows={({ from, to, count: total }) =>

@@ -43,7 +43,7 @@ export function useCsvExport() {
   }, [queryClient]);
 
   const start = useCallback(
-    async (view: View, columns: readonly Column[]) => {
+    async (view: Pick<View, 'filters' | 'ordering'>, columns: readonly Column[]) => {
       const id = ++run.current;
       setState({ status: 'running', fetched: 0, total: null });
       // Same retry policy as the list (transient failures, Retry-After): fetchQuery alone

@@ -73,6 +73,10 @@ export function useRebateGroupsView(): RebateGroupsViewApi {
       set(writeView(next, current), {
         replace: options.replace ?? false,
         state: options.notices ? { rebateGroupNotices: options.notices } : null,
+        // The router renders a navigation as a transition by default: time-sliced, so the
+        // browser may paint the old rows once more before the new ones. The person is waiting
+        // for exactly this render, so it runs at once.
+        flushSync: true,
       });
     },
     [],
