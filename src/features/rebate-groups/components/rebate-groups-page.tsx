@@ -1,5 +1,5 @@
 // The rebate groups page: URL-driven filters, sort and paging over the Exness list API.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -19,7 +19,7 @@ import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
 import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
-import { PAGE_SIZES, emptyFilters, hasFilters } from '../model/view';
+import { PAGE_SIZES, emptyFilters, hasFilters, type View } from '../model/view';
 import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
@@ -39,7 +39,50 @@ function PagerButton(props: IconButtonProps) {
 }
 const PAGER_SLOTS = { actions: { previousButton: PagerButton, nextButton: PagerButton } };
 
+const displayedRows = ({ from, to, count }: { from: number; to: number; count: number }) =>
+  `${formatInteger(from)}–${formatInteger(to)} of ${formatInteger(count)}`;
+
+/** The pager, memoised: a sort or filter change on the first page leaves it as it was. */
+const Pager = memo(function Pager({
+  count,
+  limit,
+  offset,
+  onOffsetChange,
+  onLimitChange,
+}: {
+  count: number;
+  limit: number;
+  offset: number;
+  onOffsetChange: (offset: number) => void;
+  onLimitChange: (limit: number) => void;
+}) {
+  const lastPage = Math.max(0, Math.ceil(count / limit) - 1);
+  // A deep-linked size such as 40 is valid: offer it next to the usual ones.
+  const sizes = [...new Set<number>([...PAGE_SIZES, limit])].sort((a, b) => a - b);
+  return (
+    <TablePagination
+      component="div"
+      count={count}
+      page={Math.min(Math.floor(offset / limit), lastPage)}
+      rowsPerPage={limit}
+      rowsPerPageOptions={sizes}
+      slots={PAGER_SLOTS}
+      onPageChange={(_, page) => onOffsetChange(page * limit)}
+      onRowsPerPageChange={(e) => onLimitChange(Number(e.target.value))}
+      labelDisplayedRows={displayedRows}
+      sx={{ borderTop: 1, borderColor: 'divider' }}
+    />
+  );
+});
+
 export function RebateGroupsPage() {
+  const queryClient = useQueryClient();
+  // A filter, sort or page change asks for its rows as the click happens; the page's query then
+  // finds the request under way (or the answer cached) rather than sending it after rendering.
+  const prefetchList = useCallback(
+    (next: View) => void queryClient.prefetchQuery(rebateGroupQueries.list(next)),
+    [queryClient],
+  );
   const {
     view,
     notices,
@@ -50,12 +93,11 @@ export function RebateGroupsPage() {
     setOffset,
     applySaved,
     clampToTotal,
-  } = useRebateGroupsView();
+  } = useRebateGroupsView({ beforeWrite: prefetchList });
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
   const [selected, setSelected] = useState<RebateGroup | null>(null);
   const closeDetails = useCallback(() => setSelected(null), []);
   const online = useOnline();
-  const queryClient = useQueryClient();
 
   const query = useQuery({
     ...rebateGroupQueries.list(view),
@@ -90,22 +132,10 @@ export function RebateGroupsPage() {
   const rateLimited = isFetching && waitingError?.kind === 'rate-limit' ? waitingError : null;
   const filtered = hasFilters(view.filters);
 
-  if (apiError?.kind === 'forbidden') {
-    return (
-      <>
-        <PageHeader title="Rebate groups" subtitle="Your Exness rebate groups" />
-        <NotAvailable />
-      </>
-    );
-  }
-
-  const pageIndex = Math.floor(view.offset / view.limit);
-  const lastPage = count ? Math.max(0, Math.ceil(count / view.limit) - 1) : 0;
-  // A deep-linked size such as 40 is valid: offer it next to the usual ones.
-  const sizes = [...new Set<number>([...PAGE_SIZES, view.limit])].sort((a, b) => a - b);
-
-  return (
-    <>
+  // Made once per filters, sort and columns: rows arriving and page changes leave it alone.
+  const exportDisabled = !count;
+  const header = useMemo(
+    () => (
       <PageHeader
         title="Rebate groups"
         subtitle="Your Exness rebate groups"
@@ -116,11 +146,27 @@ export function RebateGroupsPage() {
               filters={view.filters}
               ordering={view.ordering}
               columns={columns}
-              disabled={!count}
+              disabled={exportDisabled}
             />
           </>
         }
       />
+    ),
+    [view.filters, view.ordering, columns, exportDisabled, applySaved],
+  );
+
+  if (apiError?.kind === 'forbidden') {
+    return (
+      <>
+        <PageHeader title="Rebate groups" subtitle="Your Exness rebate groups" />
+        <NotAvailable />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
       <Stack spacing={2}>
         {!online && <OfflineBanner />}
         {notices.length > 0 && (
@@ -197,19 +243,12 @@ export function RebateGroupsPage() {
               </Box>
             )}
             {data && data.totals.count > 0 && (
-              <TablePagination
-                component="div"
+              <Pager
                 count={data.totals.count}
-                page={Math.min(pageIndex, lastPage)}
-                rowsPerPage={view.limit}
-                rowsPerPageOptions={sizes}
-                slots={PAGER_SLOTS}
-                onPageChange={(_, page) => setOffset(page * view.limit)}
-                onRowsPerPageChange={(e) => setLimit(Number(e.target.value))}
-                labelDisplayedRows={({ from, to, count: total }) =>
-                  `${formatInteger(from)}–${formatInteger(to)} of ${formatInteger(total)}`
-                }
-                sx={{ borderTop: 1, borderColor: 'divider' }}
+                limit={view.limit}
+                offset={view.offset}
+                onOffsetChange={setOffset}
+                onLimitChange={setLimit}
               />
             )}
           </Paper>

@@ -29,7 +29,18 @@ export interface RebateGroupsViewApi {
   clampToTotal: (count: number) => void;
 }
 
-export function useRebateGroupsView(): RebateGroupsViewApi {
+export interface RebateGroupsViewOptions {
+  /**
+   * Called with the view a setter is about to put in the URL (as the URL will read back), before
+   * the router renders it: the page starts that view's request here, so it travels while React
+   * renders the change instead of leaving from an effect after the render.
+   */
+  beforeWrite?: (next: View) => void;
+}
+
+export function useRebateGroupsView({
+  beforeWrite,
+}: RebateGroupsViewOptions = {}): RebateGroupsViewApi {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const parsed = useMemo(() => parseView(searchParams), [searchParams]);
@@ -62,15 +73,17 @@ export function useRebateGroupsView(): RebateGroupsViewApi {
 
   // The setters below never change identity (memoised children keep skipping renders); they read
   // the view and the URL of the last commit, which is what an event or an effect acts on.
-  const latest = useRef({ view, searchParams, setSearchParams });
+  const latest = useRef({ view, searchParams, setSearchParams, beforeWrite });
   useLayoutEffect(() => {
-    latest.current = { view, searchParams, setSearchParams };
+    latest.current = { view, searchParams, setSearchParams, beforeWrite };
   });
 
   const write = useCallback(
     (next: View, options: { replace?: boolean; notices?: string[] } = {}) => {
-      const { searchParams: current, setSearchParams: set } = latest.current;
-      set(writeView(next, current), {
+      const { searchParams: current, setSearchParams: set, beforeWrite: before } = latest.current;
+      const params = writeView(next, current);
+      before?.(parseView(params).view);
+      set(params, {
         replace: options.replace ?? false,
         state: options.notices ? { rebateGroupNotices: options.notices } : null,
         // The router renders a navigation as a transition by default: time-sliced, so the
