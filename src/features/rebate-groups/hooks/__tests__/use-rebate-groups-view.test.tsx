@@ -2,12 +2,12 @@
 import { act, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { useRebateGroupsView, type RebateGroupsViewApi } from '../use-rebate-groups-view';
-import { emptyFilters } from '../../model/view';
+import { emptyFilters, type View } from '../../model/view';
 
-function setup(url: string) {
+function setup(url: string, beforeWrite?: (next: View) => void) {
   const api: { current: RebateGroupsViewApi | null } = { current: null };
   function Probe() {
-    api.current = useRebateGroupsView();
+    api.current = useRebateGroupsView(beforeWrite ? { beforeWrite } : {});
     return null;
   }
   const router = createMemoryRouter([{ path: '/rebate-groups', element: <Probe /> }], {
@@ -23,6 +23,27 @@ function setup(url: string) {
 }
 
 describe('useRebateGroupsView', () => {
+  it('tells beforeWrite the view about to be shown, as the URL will read back, before the URL changes', () => {
+    const seen: { view: View; searchThen: string }[] = [];
+    const { get, search, router } = setup('/rebate-groups?limit=10&offset=20', (view) =>
+      seen.push({ view, searchThen: router.state.location.search }),
+    );
+    act(() => get().setOrdering([{ field: 'clients_count', direction: 'desc' }]));
+    expect(seen).toEqual([
+      {
+        view: {
+          filters: emptyFilters(),
+          ordering: [{ field: 'clients_count', direction: 'desc' }],
+          limit: 10,
+          offset: 0,
+        },
+        searchThen: '?limit=10&offset=20',
+      },
+    ]);
+    expect(search()).toBe('?ordering=-clients_count&limit=10');
+    expect(get().view).toEqual(seen[0]!.view);
+  });
+
   it('keeps what a change left alone: same filters, ordering and setters after a page change', () => {
     const { get, search } = setup('/rebate-groups?group_type=MANUAL&ordering=group_title&limit=10');
     const before = get();
