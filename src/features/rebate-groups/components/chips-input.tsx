@@ -1,5 +1,5 @@
 // A text field that turns entries into chips: Enter, comma or space commits; a pasted list splits.
-import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { splitList } from '@/lib/split-list';
@@ -17,7 +17,8 @@ export interface ChipsInputProps {
 
 const SEPARATOR = /[\s,;]/;
 
-export function ChipsInput({
+/** Memoised: the filters toolbar passes stable handlers, so another filter's change skips it. */
+export const ChipsInput = memo(function ChipsInput({
   label,
   values,
   onChange,
@@ -119,4 +120,4 @@ export function ChipsInput({
       }}
     />
   );
-}
+});

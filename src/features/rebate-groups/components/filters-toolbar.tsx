@@ -1,5 +1,5 @@
 // The filter toolbar: Type, Rebate period, Group IDs and Link codes, plus the active-filter chips.
-import { memo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -54,7 +54,7 @@ function validateLinkCode(value: string): string | null {
     : null;
 }
 
-function MultiSelect<T extends string>({
+function MultiSelectImpl<T extends string>({
   id,
   fieldLabel,
   options,
@@ -104,6 +104,12 @@ function MultiSelect<T extends string>({
   );
 }
 
+/**
+ * Memoised, with stable handlers from the toolbar: closing one menu re-renders that select only,
+ * not the other select and both chip inputs (a filter change is otherwise a full toolbar render).
+ */
+const MultiSelect = memo(MultiSelectImpl) as typeof MultiSelectImpl;
+
 export const FiltersToolbar = memo(function FiltersToolbar({
   filters,
   onChange,
@@ -122,32 +128,59 @@ export const FiltersToolbar = memo(function FiltersToolbar({
     }
   }
 
-  const debounced = useDebouncedCallback((next: Filters) => {
+  const { call, flush } = useDebouncedCallback((next: Filters) => {
     setCommitted(key(next));
     onChange(next);
   }, FILTER_DEBOUNCE_MS);
+
+  // The handlers below never change identity, so the memoised controls skip renders that are
+  // not theirs; they read the draft and the committed key of the last commit (or of their own
+  // change, set here at once).
+  const latest = useRef({ draft, committed });
+  useLayoutEffect(() => {
+    latest.current = { draft, committed };
+  });
 
   /**
    * 'debounce': typing and chip edits, sent once edits pause. 'now': one deliberate act (remove a
    * chip, Clear all). 'hold': ticks in an open multi-select, sent when its menu closes.
    */
   type When = 'debounce' | 'now' | 'hold';
-  const change = (next: Filters, when: When = 'debounce') => {
-    setDraft(next);
-    if (when === 'hold') return;
-    debounced.call(next);
-    if (when === 'now') debounced.flush();
-  };
+  const change = useCallback(
+    (next: Filters, when: When = 'debounce') => {
+      latest.current.draft = next;
+      setDraft(next);
+      if (when === 'hold') return;
+      call(next);
+      if (when === 'now') flush();
+    },
+    [call, flush],
+  );
 
-  const set = <K extends FilterKey>(k: K, values: Filters[K], when: When = 'debounce') =>
-    change({ ...draft, [k]: values }, when);
+  const set = useCallback(
+    <K extends FilterKey>(k: K, values: Filters[K], when: When = 'debounce') =>
+      change({ ...latest.current.draft, [k]: values }, when),
+    [change],
+  );
 
   const remove = (k: FilterKey, value: string) =>
     set(k, (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k], 'now');
 
-  const release = () => {
-    if (key(draft) !== committed) change(draft, 'now');
-  };
+  const release = useCallback(() => {
+    const { draft: current, committed: sent } = latest.current;
+    if (key(current) !== sent) change(current, 'now');
+  }, [change]);
+
+  const onTypeChange = useCallback(
+    (v: Filters['group_type']) => set('group_type', v, 'hold'),
+    [set],
+  );
+  const onPeriodChange = useCallback(
+    (v: Filters['rebate_period']) => set('rebate_period', v, 'hold'),
+    [set],
+  );
+  const onIdsChange = useCallback((v: string[]) => set('group_id', v), [set]);
+  const onCodesChange = useCallback((v: string[]) => set('link_code', v), [set]);
 
   const active = FILTER_KEYS.flatMap((k) => draft[k].map((value) => ({ k, value })));
 
@@ -159,7 +192,7 @@ export const FiltersToolbar = memo(function FiltersToolbar({
           fieldLabel="Type"
           options={GROUP_TYPES}
           values={draft.group_type}
-          onChange={(v) => set('group_type', v, 'hold')}
+          onChange={onTypeChange}
           onClose={release}
         />
         <MultiSelect
@@ -167,13 +200,13 @@ export const FiltersToolbar = memo(function FiltersToolbar({
           fieldLabel="Rebate period"
           options={REBATE_PERIODS}
           values={draft.rebate_period}
-          onChange={(v) => set('rebate_period', v, 'hold')}
+          onChange={onPeriodChange}
           onClose={release}
         />
         <ChipsInput
           label="Group IDs"
           values={draft.group_id}
-          onChange={(v) => set('group_id', v)}
+          onChange={onIdsChange}
           validate={validateGroupId}
           placeholder="e.g. 12, 40"
           inputMode="numeric"
@@ -181,7 +214,7 @@ export const FiltersToolbar = memo(function FiltersToolbar({
         <ChipsInput
           label="Link codes"
           values={draft.link_code}
-          onChange={(v) => set('link_code', v)}
+          onChange={onCodesChange}
           validate={validateLinkCode}
           placeholder="Paste a list or type and press Enter"
         />
