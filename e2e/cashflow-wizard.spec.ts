@@ -423,6 +423,56 @@ test('the draft survives a reload and is offered back', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
+test('a long rule list: far rows are light stand-ins that turn into the editor near the viewport or on focus', async ({
+  page,
+}) => {
+  // 60 rules, as a resumed draft would bring them (the wizard's own storage format).
+  const rules = Array.from({ length: 60 }, (_, i) => ({
+    field: 'source',
+    operator: 'IN',
+    values: [`s${i + 1}`],
+    negate: false,
+  }));
+  await openWizard(page);
+  await page.evaluate(
+    (draft) => localStorage.setItem('partner-dashboard:cashflow-group-draft', draft),
+    JSON.stringify({
+      version: 1,
+      savedAt: new Date().toISOString(),
+      step: 1,
+      form: {
+        name: uniqueName('long'),
+        description: '',
+        rules,
+        affiliateMode: 'all',
+        affiliateIds: [],
+      },
+    }),
+  );
+  await page.reload();
+  await page
+    .getByRole('dialog', { name: 'Resume your draft?' })
+    .getByRole('button', { name: 'Resume draft' })
+    .click();
+  // A light row is plain markup (no MUI input); the full one has the MUI text field.
+  const full = (n: number) => rule(page, n).locator('.MuiInputBase-root');
+  await expect(full(1).first()).toBeVisible();
+  await expect(rule(page, 60)).toHaveAccessibleDescription('Source is one of “s60”');
+  await expect(full(60)).toHaveCount(0);
+
+  // Scrolled near, the real IntersectionObserver turns it into the editor.
+  await rule(page, 60).scrollIntoViewIfNeeded();
+  await expect(full(60).first()).toBeVisible();
+  // And the first rows, a screen and more away now, go back to light.
+  await expect(full(1)).toHaveCount(0);
+
+  // Tab from the top reaches rule 1's light controls; focus stays on the same control as the
+  // row turns full.
+  await rule(page, 1).getByRole('button', { name: 'Remove rule 1' }).focus();
+  await expect(full(1).first()).toBeVisible();
+  await expect(rule(page, 1).getByRole('button', { name: 'Remove rule 1' })).toBeFocused();
+});
+
 test('axe finds no serious violation on any step', async ({ page }) => {
   await openWizard(page);
   await page.getByRole('textbox', { name: 'Name' }).fill(uniqueName('axe'));
