@@ -132,29 +132,6 @@ export function RebateGroupsPage() {
   const rateLimited = isFetching && waitingError?.kind === 'rate-limit' ? waitingError : null;
   const filtered = hasFilters(view.filters);
 
-  // Made once per filters, sort and columns: rows arriving and page changes leave it alone.
-  const exportDisabled = !count;
-  const header = useMemo(
-    () => (
-      <PageHeader
-        title="Rebate groups"
-        subtitle="Your Exness rebate groups"
-        actions={
-          <>
-            <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
-            <ExportButton
-              filters={view.filters}
-              ordering={view.ordering}
-              columns={columns}
-              disabled={exportDisabled}
-            />
-          </>
-        }
-      />
-    ),
-    [view.filters, view.ordering, columns, exportDisabled, applySaved],
-  );
-
   if (apiError?.kind === 'forbidden') {
     return (
       <>
@@ -166,7 +143,21 @@ export function RebateGroupsPage() {
 
   return (
     <>
-      {header}
+      <PageHeader
+        title="Rebate groups"
+        subtitle="Your Exness rebate groups"
+        actions={
+          <>
+            <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
+            <ExportButton
+              filters={view.filters}
+              ordering={view.ordering}
+              columns={columns}
+              disabled={!count}
+            />
+          </>
+        }
+      />
       <Stack spacing={2}>
         {!online && <OfflineBanner />}
         {notices.length > 0 && (
