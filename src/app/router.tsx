@@ -35,6 +35,9 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
               // Only on arriving: within the page, its own queries follow the URL.
               shouldRevalidate: ({ currentUrl, nextUrl }) =>
                 currentUrl.pathname !== nextUrl.pathname,
+              // What the router shows while the page's code loads on a first visit (it renders
+              // nothing there either way; naming it keeps React Router from warning).
+              HydrateFallback: () => null,
               lazy: () =>
                 import('./pages/rebate-groups').then((m) => ({ Component: m.RebateGroupsRoute })),
             },

@@ -79,7 +79,7 @@ export function useRebateGroupsView({
   });
 
   const write = useCallback(
-    (next: View, options: { replace?: boolean; notices?: string[] } = {}) => {
+    (next: View, options: { replace?: boolean; notices?: string[]; fromEffect?: boolean } = {}) => {
       const { searchParams: current, setSearchParams: set, beforeWrite: before } = latest.current;
       const params = writeView(next, current);
       before?.(parseView(params).view);
@@ -88,8 +88,9 @@ export function useRebateGroupsView({
         state: options.notices ? { rebateGroupNotices: options.notices } : null,
         // The router renders a navigation as a transition by default: time-sliced, so the
         // browser may paint the old rows once more before the new ones. The person is waiting
-        // for exactly this render, so it runs at once.
-        flushSync: true,
+        // for exactly this render, so it runs at once; not from an effect, where React cannot
+        // flush while it is committing (and nobody clicked).
+        flushSync: !options.fromEffect,
       });
     },
     [],
@@ -126,6 +127,7 @@ export function useRebateGroupsView({
         { ...view, offset },
         {
           replace: true,
+          fromEffect: true,
           notices: [
             count === 0
               ? 'That page is past the end of the list: showing the first page.'
