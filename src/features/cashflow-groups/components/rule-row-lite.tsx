@@ -312,6 +312,42 @@ const LITE_CSS = {
 /** Mouse down on a button or the switch does not focus it (focus would swap in the full row). */
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
+/** One of the light row's action buttons: an icon with its words as label and title. */
+function LiteButton({
+  rb,
+  icon,
+  label,
+  title,
+  shortcut,
+  disabled,
+  onClick,
+}: {
+  /** The control the full row hands focus to (`data-rb`). */
+  rb: string;
+  icon: keyof typeof ICONS;
+  label: string;
+  title: string;
+  shortcut?: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="rbl-button"
+      aria-label={label}
+      aria-keyshortcuts={shortcut}
+      title={title}
+      disabled={disabled}
+      onMouseDown={keepFocus}
+      onClick={onClick}
+      data-rb={rb}
+    >
+      <Icon d={ICONS[icon]} />
+    </button>
+  );
+}
+
 function chipLabel(field: RuleField, value: string, names: Record<string, string>) {
   switch (fieldKind(field)) {
     case 'country':
@@ -455,54 +491,38 @@ export const RuleRowLite = memo(function RuleRowLite({
           )}
         </div>
         <div className="rbl-buttons">
-          <button
-            type="button"
-            className="rbl-button"
-            aria-label={`Move rule ${number} up`}
-            aria-keyshortcuts="Alt+ArrowUp"
+          <LiteButton
+            rb="up"
+            icon="up"
+            label={`Move rule ${number} up`}
             title="Move up (Alt+↑)"
+            shortcut="Alt+ArrowUp"
             disabled={isFirst}
-            onMouseDown={keepFocus}
             onClick={() => onMove('up')}
-            data-rb="up"
-          >
-            <Icon d={ICONS.up} />
-          </button>
-          <button
-            type="button"
-            className="rbl-button"
-            aria-label={`Move rule ${number} down`}
-            aria-keyshortcuts="Alt+ArrowDown"
+          />
+          <LiteButton
+            rb="down"
+            icon="down"
+            label={`Move rule ${number} down`}
             title="Move down (Alt+↓)"
+            shortcut="Alt+ArrowDown"
             disabled={isLast}
-            onMouseDown={keepFocus}
             onClick={() => onMove('down')}
-            data-rb="down"
-          >
-            <Icon d={ICONS.down} />
-          </button>
-          <button
-            type="button"
-            className="rbl-button"
-            aria-label={`Duplicate rule ${number}`}
+          />
+          <LiteButton
+            rb="dup"
+            icon="dup"
+            label={`Duplicate rule ${number}`}
             title="Duplicate"
-            onMouseDown={keepFocus}
             onClick={onDuplicate}
-            data-rb="dup"
-          >
-            <Icon d={ICONS.dup} />
-          </button>
-          <button
-            type="button"
-            className="rbl-button"
-            aria-label={`Remove rule ${number}`}
+          />
+          <LiteButton
+            rb="remove"
+            icon="remove"
+            label={`Remove rule ${number}`}
             title="Remove"
-            onMouseDown={keepFocus}
             onClick={onRemove}
-            data-rb="remove"
-          >
-            <Icon d={ICONS.remove} />
-          </button>
+          />
         </div>
       </div>
       <p id={sentenceId} className="rbl-sentence">
