@@ -423,11 +423,9 @@ test('the draft survives a reload and is offered back', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('a long rule list: far rows are light stand-ins that turn into the editor near the viewport or on focus', async ({
-  page,
-}) => {
-  // 60 rules, as a resumed draft would bring them (the wizard's own storage format).
-  const rules = Array.from({ length: 60 }, (_, i) => ({
+/** Opens the wizard on a resumed draft of `count` rules (the wizard's own storage format). */
+async function resumeLongDraft(page: Page, count: number) {
+  const rules = Array.from({ length: count }, (_, i) => ({
     field: 'source',
     operator: 'IN',
     values: [`s${i + 1}`],
@@ -454,6 +452,12 @@ test('a long rule list: far rows are light stand-ins that turn into the editor n
     .getByRole('dialog', { name: 'Resume your draft?' })
     .getByRole('button', { name: 'Resume draft' })
     .click();
+}
+
+test('a long rule list: far rows are light stand-ins that turn into the editor near the viewport or on focus', async ({
+  page,
+}) => {
+  await resumeLongDraft(page, 60);
   // A light row is plain markup (no MUI input); the full one has the MUI text field.
   const full = (n: number) => rule(page, n).locator('.MuiInputBase-root');
   await expect(full(1).first()).toBeVisible();
@@ -471,6 +475,49 @@ test('a long rule list: far rows are light stand-ins that turn into the editor n
   await rule(page, 1).getByRole('button', { name: 'Remove rule 1' }).focus();
   await expect(full(1).first()).toBeVisible();
   await expect(rule(page, 1).getByRole('button', { name: 'Remove rule 1' })).toBeFocused();
+});
+
+test('a long rule list is laid out in blocks; a rule moved across a block’s edge keeps focus and what was being typed', async ({
+  page,
+}) => {
+  await resumeLongDraft(page, 60);
+  // Blocks of 40 rows, each skipped by the browser while off screen (row-blocks.ts).
+  await expect(page.locator('.rb-block')).toHaveCount(2);
+  await expect(
+    page.locator('.rb-block').nth(1).locator('[data-rule-index]').first(),
+  ).toHaveAttribute('data-rule-index', '40');
+  const value = (n: number) => rule(page, n).getByRole('combobox', { name: 'Value' });
+
+  // Rule 40 is the first block's last row: typing, then Alt+↓ takes it into the second block's
+  // place. React would mount a row that changed block again, dropping focus and the typing.
+  await rule(page, 40).scrollIntoViewIfNeeded();
+  await value(40).click();
+  await expect(value(40)).toBeFocused();
+  await page.keyboard.type('half typed');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(rule(page, 41)).toHaveAccessibleDescription('Source is one of “s40”');
+  await expect(value(41)).toBeFocused();
+  await expect(value(41)).toHaveValue('half typed');
+
+  // Up past the edge from the other side: the second block's first row.
+  await value(41).fill('');
+  const first = Number(
+    await page
+      .locator('.rb-block')
+      .nth(1)
+      .locator('[data-rule-index]')
+      .first()
+      .getAttribute('data-rule-index'),
+  );
+  const n = first + 1;
+  const description = await rule(page, n).getAttribute('aria-describedby');
+  const text = await page.locator(`[id="${description}"]`).textContent();
+  await value(n).click();
+  await page.keyboard.type('other');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rule(page, n - 1)).toHaveAccessibleDescription(text ?? '');
+  await expect(value(n - 1)).toBeFocused();
+  await expect(value(n - 1)).toHaveValue('other');
 });
 
 test('axe finds no serious violation on any step', async ({ page }) => {

@@ -70,6 +70,10 @@ export function RuleRowLiteStyles() {
 }
 
 const LITE_CSS = {
+  // The list, in blocks of rows (rules-step.tsx): a block off screen is skipped whole, so a
+  // keystroke's layout and hit test visit a few dozen blocks, not every row.
+  '.rb-list, .rb-block': { display: 'flex', flexDirection: 'column', gap: 12 },
+  '.rb-block': { contentVisibility: 'auto' },
   // The row's frame, full or light.
   '.rb-row': {
     padding: 12,

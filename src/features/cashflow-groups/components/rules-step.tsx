@@ -13,10 +13,36 @@ import type { GroupForm, LintIssue, RuleForm } from '../model/types';
 import { ImportDialog } from './import-dialog';
 import { RuleRow, type RuleRowActions } from './rule-row';
 import { RuleRowLiteStyles } from './rule-row-lite';
+import { partitionRows, type RowBlock } from './row-blocks';
 
 const NO_ISSUES: readonly LintIssue[] = [];
 /** Rows that mount as full editors (the top of the list, on screen when the step opens). */
 const EAGER_ROWS = 8;
+/** The space between rows, and a row's usual height plus that space (estimates for blocks). */
+const ROW_GAP = 12;
+const ROW_PITCH = 132 + ROW_GAP;
+
+/** The id of the row that holds focus, in the order the list last rendered (`blocks`). */
+function focusedRowId(blocks: readonly RowBlock[]): string | undefined {
+  const row = document.activeElement?.closest<HTMLElement>('.rb-list [data-rule-index]');
+  if (!row) return undefined;
+  return blocks.flatMap((b) => b.ids)[Number(row.dataset.ruleIndex)];
+}
+
+/**
+ * The rows in blocks the browser skips while off screen (see row-blocks.ts): a block keeps its
+ * rows across edits, and the row holding focus never changes block.
+ */
+function useRowBlocks(ids: readonly string[]): RowBlock[] {
+  const [state, setState] = useState(() => ({ ids, blocks: partitionRows(ids, []) }));
+  if (state.ids === ids) return state.blocks;
+  // Rows changed: blocks follow from the last ones (React's pattern for state derived from a
+  // previous render). Focus is read as it stands before this render commits: the edit was made
+  // from the focused row, and that row must not mount again.
+  const blocks = partitionRows(ids, state.blocks, focusedRowId(state.blocks));
+  setState({ ids, blocks });
+  return blocks;
+}
 
 /** Lint issues grouped by the rule they concern; the rest concern the group as a whole. */
 export function groupIssues(issues: readonly LintIssue[]): {
@@ -156,6 +182,9 @@ export function RulesStep() {
   );
 
   const ruleCount = fields.length;
+  const ids = useMemo(() => fields.map((f) => f.id), [fields]);
+  const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
+  const blocks = useRowBlocks(ids);
 
   return (
     <Stack spacing={2}>
@@ -196,19 +225,31 @@ export function RulesStep() {
       ))}
 
       <RuleRowLiteStyles />
-      <Stack spacing={1.5} ref={listRef}>
-        {fields.map((f, i) => (
-          <RuleRow
-            key={f.id}
-            index={i}
-            isFirst={i === 0}
-            isLast={i === ruleCount - 1}
-            issues={byRule.get(i) ?? NO_ISSUES}
-            actions={actions}
-            eager={i < EAGER_ROWS}
-          />
+      <div className="rb-list" ref={listRef}>
+        {blocks.map((block) => (
+          <div
+            key={block.key}
+            className="rb-block"
+            // Until a block has been on screen, the browser reserves this much for it.
+            style={{ containIntrinsicSize: `auto ${block.ids.length * ROW_PITCH - ROW_GAP}px` }}
+          >
+            {block.ids.map((id) => {
+              const i = indexOf.get(id) ?? 0;
+              return (
+                <RuleRow
+                  key={id}
+                  index={i}
+                  isFirst={i === 0}
+                  isLast={i === ruleCount - 1}
+                  issues={byRule.get(i) ?? NO_ISSUES}
+                  actions={actions}
+                  eager={i < EAGER_ROWS}
+                />
+              );
+            })}
+          </div>
         ))}
-      </Stack>
+      </div>
 
       <Box>
         <Button
