@@ -6,7 +6,7 @@ import { RouteError } from './route-error';
 import { NotFoundPage } from './not-found';
 import { routes } from '@/config/routes';
 import { SIGN_IN_PATH } from '@/features/auth';
-import { preloadRebateGroups } from '@/features/rebate-groups/preload';
+import { preloadRebateGroups, RebateGroupsHeader } from '@/features/rebate-groups/preload';
 
 export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
   return [
@@ -35,9 +35,10 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
               // Only on arriving: within the page, its own queries follow the URL.
               shouldRevalidate: ({ currentUrl, nextUrl }) =>
                 currentUrl.pathname !== nextUrl.pathname,
-              // What the router shows while the page's code loads on a first visit (it renders
-              // nothing there either way; naming it keeps React Router from warning).
-              HydrateFallback: () => null,
+              // What the router shows while the page's code loads on a first visit: the page's
+              // title, so it paints with the app's frame (it was the page's largest paint, and
+              // came last on a slow phone).
+              HydrateFallback: RebateGroupsHeader,
               lazy: () =>
                 import('./pages/rebate-groups').then((m) => ({ Component: m.RebateGroupsRoute })),
             },

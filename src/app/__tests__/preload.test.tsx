@@ -6,9 +6,11 @@ import { setupServer } from 'msw/node';
 import { StrictMode } from 'react';
 import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { createMemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { routes } from '@/config/routes';
 import { preloadSession } from '@/features/auth/preload';
 import { sessionQueries } from '@/features/auth/api/queries';
+import { AppProviders } from '../providers';
 import { createRouteObjects } from '../router';
 
 const LIST = '*/api/exness/api/v2/autorebates/groups/';
@@ -110,5 +112,28 @@ describe('route preloading', () => {
     release();
     await screen.findByText('alice');
     expect(sessionCalls).toBe(1);
+  });
+  it('while the list page’s code loads, the route already shows the page’s title', async () => {
+    const queryClient = new QueryClient();
+    // The page's code never arrives: what shows is the route's own fallback.
+    const holdPage = (list: ReturnType<typeof createRouteObjects>): typeof list =>
+      list.map((r) => ({
+        ...r,
+        ...(r.path === routes.rebateGroups && { lazy: () => new Promise<never>(() => {}) }),
+        ...(!r.index && r.children && { children: holdPage(r.children) }),
+      })) as typeof list;
+    const router = createMemoryRouter(holdPage(createRouteObjects(queryClient)), {
+      initialEntries: ['/rebate-groups'],
+    });
+    render(
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    );
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Rebate groups' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Your Exness rebate groups')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -9,7 +9,6 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
-import { PageHeader } from '@/components/page-header';
 import { toApiError } from '@/lib/api-error';
 import { rebateGroupQueries } from '../api/queries';
 import type { RebateGroup } from '../api/schemas';
@@ -25,6 +24,7 @@ import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
 import { GroupDetailsDrawer } from './group-details-drawer';
 import { GroupsTable } from './groups-table';
+import { RebateGroupsHeader } from './list-header';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
@@ -135,7 +135,7 @@ export function RebateGroupsPage() {
   if (apiError?.kind === 'forbidden') {
     return (
       <>
-        <PageHeader title="Rebate groups" subtitle="Your Exness rebate groups" />
+        <RebateGroupsHeader />
         <NotAvailable />
       </>
     );
@@ -143,9 +143,7 @@ export function RebateGroupsPage() {
 
   return (
     <>
-      <PageHeader
-        title="Rebate groups"
-        subtitle="Your Exness rebate groups"
+      <RebateGroupsHeader
         actions={
           <>
             <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
