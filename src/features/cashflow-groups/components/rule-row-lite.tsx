@@ -69,10 +69,15 @@ export function RuleRowLiteStyles() {
   return <GlobalStyles styles={LITE_CSS} />;
 }
 
+/** The space between rule rows, and a row's usual height (what the browser reserves for a row,
+ * or a block of rows, it has not laid out yet). */
+export const ROW_GAP = 12;
+export const ROW_HEIGHT_ESTIMATE = 132;
+
 const LITE_CSS = {
   // The list, in blocks of rows (rules-step.tsx): a block off screen is skipped whole, so a
   // keystroke's layout and hit test visit a few dozen blocks, not every row.
-  '.rb-list, .rb-block': { display: 'flex', flexDirection: 'column', gap: 12 },
+  '.rb-list, .rb-block': { display: 'flex', flexDirection: 'column', gap: ROW_GAP },
   '.rb-block': { contentVisibility: 'auto' },
   // The row's frame, full or light.
   '.rb-row': {
@@ -82,7 +87,7 @@ const LITE_CSS = {
     background: 'var(--mui-palette-background-paper)',
     // Rows far off screen skip style, layout and paint until scrolled near.
     contentVisibility: 'auto',
-    containIntrinsicSize: 'auto 132px',
+    containIntrinsicSize: `auto ${ROW_HEIGHT_ESTIMATE}px`,
   },
   '.rb-row-invalid': { borderColor: 'var(--mui-palette-error-light)' },
   '.rbl-line': {

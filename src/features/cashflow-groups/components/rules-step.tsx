@@ -12,15 +12,12 @@ import { emptyRule, lint } from '../model';
 import type { GroupForm, LintIssue, RuleForm } from '../model/types';
 import { ImportDialog } from './import-dialog';
 import { RuleRow, type RuleRowActions } from './rule-row';
-import { RuleRowLiteStyles } from './rule-row-lite';
+import { ROW_GAP, ROW_HEIGHT_ESTIMATE, RuleRowLiteStyles } from './rule-row-lite';
 import { partitionRows, type RowBlock } from './row-blocks';
 
 const NO_ISSUES: readonly LintIssue[] = [];
 /** Rows that mount as full editors (the top of the list, on screen when the step opens). */
 const EAGER_ROWS = 8;
-/** The space between rows, and a row's usual height plus that space (estimates for blocks). */
-const ROW_GAP = 12;
-const ROW_PITCH = 132 + ROW_GAP;
 
 /** The id of the row that holds focus, in the order the list last rendered (`blocks`). */
 function focusedRowId(blocks: readonly RowBlock[]): string | undefined {
@@ -231,7 +228,9 @@ export function RulesStep() {
             key={block.key}
             className="rb-block"
             // Until a block has been on screen, the browser reserves this much for it.
-            style={{ containIntrinsicSize: `auto ${block.ids.length * ROW_PITCH - ROW_GAP}px` }}
+            style={{
+              containIntrinsicSize: `auto ${block.ids.length * (ROW_HEIGHT_ESTIMATE + ROW_GAP) - ROW_GAP}px`,
+            }}
           >
             {block.ids.map((id) => {
               const i = indexOf.get(id) ?? 0;
