@@ -171,6 +171,30 @@ test('repeated wrong passwords: the same message for every miss, then a wait', a
   );
 });
 
+test('a signed-in page load is told who is signed in by the page itself, with no round trip to /api/session first', async ({
+  page,
+}) => {
+  await page.goto('/sign-in');
+  await signIn(page, DASHBOARD_USER, CANARIES.dashboardPassword);
+  await expect(page.getByText(`Signed in as ${DASHBOARD_USER}`)).toBeVisible();
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/api/session') asked.push(req.method());
+  });
+
+  await page.goto('/cashflow-groups');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cashflow groups' })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${DASHBOARD_USER}`)).toBeVisible();
+  expect(asked).toEqual([]);
+
+  // Signed out, the same address gets the plain page: the app asks, and shows the sign-in.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await page.goto('/cashflow-groups');
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fcashflow-groups$/);
+  expect(asked).toContain('GET');
+});
+
 test('the whole flow with canary credentials: signed in, lists, creates; no canary in any request, answer, cookie, storage or log line; no CSP violation', async ({
   page,
   context,

@@ -66,7 +66,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
   });
   // After the host/origin checks: a foreign page is refused before any session is looked at.
   const now = options.auth?.now;
-  registerAuth(app, {
+  const liveSession = registerAuth(app, {
     users: config.auth.users,
     ...(config.auth.devAutoSignIn !== undefined && { devAutoSignIn: config.auth.devAutoSignIn }),
     sessions: new SessionStore({
@@ -101,13 +101,12 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
     idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
   });
 
-  if (options.staticRoot !== undefined) registerStaticFiles(app, options.staticRoot);
-  const staticServed = options.staticRoot !== undefined;
+  const { staticRoot } = options;
+  if (staticRoot !== undefined) registerStaticFiles(app, staticRoot);
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (!isApiPath(request.url) && staticServed) {
-      const sent = sendSpaFallback(request, reply);
-      if (sent) return sent;
+    if (!isApiPath(request.url) && staticRoot !== undefined) {
+      if (await sendSpaFallback(request, reply, staticRoot, liveSession)) return reply;
     }
     return sendError(reply, 404, 'NotFound', 'There is nothing at this address.');
   });

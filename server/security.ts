@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors';
 
 /**
- * The production page's policy: our own scripts only (no inline script: index.html has none and
- * the query devtools are dev-only), our own API only, never framed. Styles allow 'unsafe-inline'
+ * The production page's policy: our own scripts only (no inline script: index.html has none, its
+ * embedded session status is a JSON data block that never runs, and the query devtools are
+ * dev-only), our own API only, never framed. Styles allow 'unsafe-inline'
  * because MUI (emotion) injects <style> elements at run time; a style cannot run code.
  */
 export const CONTENT_SECURITY_POLICY = [

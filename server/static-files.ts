@@ -1,6 +1,12 @@
 // Production: serves the built SPA from dist/, with index.html for client-side routes.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { LiveSessionLookup } from './auth/routes';
+
+/** Must match EMBEDDED_SESSION_ID in src/features/auth/preload.ts, which reads it. */
+export const EMBEDDED_SESSION_ID = 'session-status';
 
 /** A client-side route (`/cashflow-groups/new`), not a missing file (`/assets/x.js`). */
 function looksLikeRoute(url: string): boolean {
@@ -31,14 +37,46 @@ export function registerStaticFiles(app: FastifyInstance, root: string): void {
   });
 }
 
-/** index.html for a GET of a client-side route; undefined when this is not one. */
-export function sendSpaFallback(
+/**
+ * The page with the session's status written in, as a JSON data block (not a script: nothing
+ * runs, and the page's CSP stays as it is). `<` is escaped so no value can close the element.
+ */
+export function embedSession(html: string, status: object): string | undefined {
+  const at = html.indexOf('</head>');
+  if (at === -1) return undefined;
+  const json = JSON.stringify(status).replace(/</g, '\\u003c');
+  const block = `<script type="application/json" id="${EMBEDDED_SESSION_ID}">${json}</script>`;
+  return html.slice(0, at) + block + html.slice(at);
+}
+
+/**
+ * Sends index.html for a GET of a client-side route; false when this is not one. A signed-in
+ * browser's copy says who is signed in, so the app's first page need not wait for a round trip
+ * to /api/session before it shows. (A boolean, not the reply: a reply is a thenable, and an
+ * async function returning it would resolve once it is sent, to undefined.)
+ */
+export async function sendSpaFallback(
   request: FastifyRequest,
   reply: FastifyReply,
-): FastifyReply | undefined {
+  root: string,
+  liveSession: LiveSessionLookup,
+): Promise<boolean> {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || !looksLikeRoute(request.url)) {
-    return undefined;
+    return false;
   }
-  reply.header('Cache-Control', 'no-cache');
-  return reply.sendFile('index.html');
+  // The same address answers differently per session: caches must tell the copies apart.
+  reply.header('Cache-Control', 'no-cache').header('Vary', 'Cookie');
+  const status = request.method === 'GET' ? liveSession(request) : undefined;
+  if (status) {
+    // Read per request: a rebuilt dist/ must not be answered with the old page's asset names.
+    const page = embedSession(await readFile(join(root, 'index.html'), 'utf8'), status);
+    if (page !== undefined) {
+      // Personal: no shared cache may keep it.
+      reply.header('Cache-Control', 'private, no-cache');
+      void reply.type('text/html; charset=utf-8').send(page);
+      return true;
+    }
+  }
+  void reply.sendFile('index.html');
+  return true;
 }

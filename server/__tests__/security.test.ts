@@ -237,6 +237,8 @@ describe('not found and static files', () => {
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
     const missing = await fetch(`${bff.url}/assets/gone-9z.js`);
     expect(missing.status).toBe(404);
+    // Each answer sent once: Fastify warns when a handler sends a second time.
+    expect(bff.logs.filter((line) => line.includes('already sent'))).toEqual([]);
   });
 
   it('sends the precompressed copy the browser accepts, brotli first, with Vary', async () => {

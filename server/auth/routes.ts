@@ -50,6 +50,9 @@ export interface SessionStatus {
   autoSignIn: boolean;
 }
 
+/** The status of this request's live session (kept alive by the look), or undefined. */
+export type LiveSessionLookup = (request: FastifyRequest) => SessionStatus | undefined;
+
 const signInBody = z.object({
   username: z.string().max(256),
   password: z.string().max(MAX_PASSWORD_LENGTH),
@@ -59,7 +62,8 @@ function pathOf(url: string): string {
   return url.split('?')[0] ?? '';
 }
 
-export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
+/** Registers the session routes and the gate; returns the live-session lookup for the page. */
+export function registerAuth(app: FastifyInstance, options: AuthOptions): LiveSessionLookup {
   const { users, sessions, throttle, devAutoSignIn } = options;
   // Unknown names are checked against this (same cost as a real user's hash), so the time an
   // answer takes does not tell which names exist. It matches no password: the key is random.
@@ -101,10 +105,15 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     return sendError(reply, 401, 'Unauthorized', 'You are not signed in. Sign in to continue.');
   });
 
+  const liveStatus: LiveSessionLookup = (request) => {
+    const session = sessions.touch(cookieContext(request).id);
+    return session ? { user: { name: session.user }, autoSignIn: session.auto } : undefined;
+  };
+
   app.get(SESSION_PATH, async (request, reply): Promise<SessionStatus> => {
-    const { secure, id } = cookieContext(request);
-    const session = sessions.touch(id);
-    if (session) return { user: { name: session.user }, autoSignIn: session.auto };
+    const live = liveStatus(request);
+    if (live) return live;
+    const { secure } = cookieContext(request);
     if (devAutoSignIn !== undefined) {
       startSession(reply, devAutoSignIn, true, secure);
       return { user: { name: devAutoSignIn }, autoSignIn: true };
@@ -163,4 +172,6 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     reply.header('Set-Cookie', clearedSessionCookie(secure));
     return reply.code(204).send();
   });
+
+  return liveStatus;
 }

@@ -8,7 +8,7 @@ import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '@/config/routes';
-import { preloadSession } from '@/features/auth/preload';
+import { EMBEDDED_SESSION_ID, preloadSession } from '@/features/auth/preload';
 import { sessionQueries } from '@/features/auth/api/queries';
 import { AppProviders } from '../providers';
 import { createRouteObjects } from '../router';
@@ -89,6 +89,43 @@ describe('route preloading', () => {
       expect(queryClient.getQueryData(['session'])).toMatchObject({ user: { name: 'alice' } }),
     );
     expect(sessionCalls).toBe(1);
+  });
+
+  /** What the BFF writes into the page for a signed-in browser (server/static-files.ts). */
+  function embed(text: string) {
+    const block = document.createElement('script');
+    block.type = 'application/json';
+    block.id = EMBEDDED_SESSION_ID;
+    block.textContent = text;
+    document.head.append(block);
+  }
+
+  it('a signed-in status embedded in the page is taken at once: no request, and read once', async () => {
+    embed(JSON.stringify({ user: { name: 'bob' }, autoSignIn: false }));
+    const queryClient = new QueryClient();
+    preloadSession(queryClient);
+    expect(queryClient.getQueryData(['session'])).toEqual({
+      user: { name: 'bob' },
+      autoSignIn: false,
+    });
+    expect(document.getElementById(EMBEDDED_SESSION_ID)).toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sessionCalls).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{"user":'],
+    ['not a status', JSON.stringify({ user: 'bob' })],
+    ['signed out', JSON.stringify({ user: null, autoSignIn: false })],
+  ])('an embedded status that is %s is ignored: the server is asked', async (_, text) => {
+    embed(text);
+    const queryClient = new QueryClient();
+    preloadSession(queryClient);
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(['session'])).toMatchObject({ user: { name: 'alice' } }),
+    );
+    expect(sessionCalls).toBe(1);
+    expect(document.getElementById(EMBEDDED_SESSION_ID)).toBeNull();
   });
 
   it('a StrictMode remount while the preloaded session is in flight does not ask again', async () => {
