@@ -52,10 +52,10 @@ export function partitionRows(
     while (key !== undefined && renamed.has(key)) key = renamed.get(key);
     return key;
   };
+  /** A key no block has, now or before, named after the row that starts the block. */
   const freshKey = (id: string) => {
     let key = `b:${id}`;
     for (let n = 2; used.has(key) || taken.has(key); n++) key = `b:${id}:${n}`;
-    used.add(key);
     return key;
   };
   let current: RowBlock | undefined;
@@ -93,6 +93,7 @@ export function partitionRows(
           const first = current;
           used.delete(first.key);
           first.key = freshKey(first.ids[0] ?? id);
+          used.add(first.key);
         }
         block = open(wanted, id);
       }
