@@ -26,6 +26,22 @@ test('navigation reaches every route', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Rebate groups' })).toBeVisible();
 });
 
+test('opening any page first logs no warning or error in the console', async ({ page }) => {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') logged.push(`${page.url()}: ${m.text()}`);
+  });
+  for (const [path, heading] of [
+    ['/rebate-groups', 'Rebate groups'],
+    ['/cashflow-groups', 'Cashflow groups'],
+    ['/cashflow-groups/new', 'New cashflow group'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+  expect(logged).toEqual([]);
+});
+
 test('an unknown path shows the not-found page with a way back', async ({ page }) => {
   await page.goto('/nowhere/at-all');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -8,12 +8,19 @@ import { routes } from '@/config/routes';
 import { SIGN_IN_PATH } from '@/features/auth';
 import { preloadRebateGroups, RebateGroupsHeader } from '@/features/rebate-groups/preload';
 
+/**
+ * What a lazy page shows on a first visit while its code loads, where it has nothing better:
+ * nothing, as the app did before (naming it keeps React Router from warning about hydration).
+ */
+const NOTHING_WHILE_LOADING = () => null;
+
 export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
   return [
     {
       // Outside the shell: no navigation before signing in.
       path: SIGN_IN_PATH,
       errorElement: <RouteError />,
+      HydrateFallback: NOTHING_WHILE_LOADING,
       lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInRoute })),
     },
     {
@@ -44,6 +51,7 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: routes.cashflowGroups,
+              HydrateFallback: NOTHING_WHILE_LOADING,
               lazy: () =>
                 import('./pages/cashflow-groups').then((m) => ({
                   Component: m.CashflowGroupsRoute,
@@ -51,6 +59,7 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: routes.newCashflowGroup,
+              HydrateFallback: NOTHING_WHILE_LOADING,
               lazy: () =>
                 import('./pages/new-cashflow-group').then((m) => ({
                   Component: m.NewCashflowGroupRoute,
@@ -58,11 +67,13 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: routes.cashflowGroup(':id'),
+              HydrateFallback: NOTHING_WHILE_LOADING,
               lazy: () =>
                 import('./pages/cashflow-group').then((m) => ({ Component: m.CashflowGroupRoute })),
             },
             {
               path: routes.editCashflowGroup(':id'),
+              HydrateFallback: NOTHING_WHILE_LOADING,
               lazy: () =>
                 import('./pages/edit-cashflow-group').then((m) => ({
                   Component: m.EditCashflowGroupRoute,
