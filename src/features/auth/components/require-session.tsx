@@ -16,6 +16,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
 
   const sessionLost = useEffectEvent(() => {
+    // A 401 ends a session only if this tab had one. While the check is still out (a list
+    // preloaded beside it answered first), its own answer decides: a signed-out visitor is not
+    // told a session ended.
+    if (!session.data?.user) return;
     // The cached "signed in" is wrong now. Rendering with it gone leads to the sign-in page.
     queryClient.setQueryData(sessionQueries.status().queryKey, {
       ...SIGNED_OUT,

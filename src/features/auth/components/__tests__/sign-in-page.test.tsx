@@ -145,4 +145,28 @@ describe('sign-in page', () => {
     );
     expect(screen.getByText('Your session has ended. Sign in again to continue.')).toBeVisible();
   });
+  it('a 401 that comes back while the session check is still out does not say a session ended', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.get(SESSION, async () => {
+        await held;
+        return signedOut();
+      }),
+      http.get('*/api/thing', () =>
+        HttpResponse.json({ code: 'Unauthorized', message: 'No.' }, { status: 401 }),
+      ),
+    );
+    const router = renderAt('/rebate-groups');
+    await screen.findByRole('progressbar', { name: 'Checking your session' });
+    // A request sent beside the check (the list's preload) is refused first.
+    await expect(requestJson('/api/thing', { schema: z.unknown() })).rejects.toThrow();
+    // Still checking: the refusal alone decides nothing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('progressbar', { name: 'Checking your session' })).toBeInTheDocument();
+    answer();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('reason')).toBeNull();
+    expect(screen.queryByText(/Your session has ended/)).not.toBeInTheDocument();
+  });
 });
