@@ -74,22 +74,21 @@ describe('partitionRows', () => {
     expect(moved(before, after)).toEqual([]);
   });
 
-  it('a row moved down past its block’s last row stays in its block; the row it passed changes', () => {
-    const ids = rows(80);
-    const before = partitionRows(ids, []);
-    // r39 is the last row of the first block; r40 the first of the second.
-    const after = partitionRows(swap(ids, 39, 40), before, 'r39');
-    expect(moved(before, after)).toEqual(['r40']);
-    expect(sizes(after)).toEqual([41, 39]);
-  });
-
-  it('a row moved up past its block’s first row stays in its block; the row it passed changes', () => {
-    const ids = rows(80);
-    const before = partitionRows(ids, []);
-    const after = partitionRows(swap(ids, 39, 40), before, 'r40');
-    expect(moved(before, after)).toEqual(['r39']);
-    expect(sizes(after)).toEqual([39, 41]);
-  });
+  // r39 is the first block's last row, r40 the second block's first: swapping them is r39
+  // moving down past the edge, or r40 moving up past it. The moving row holds focus.
+  it.each([
+    { way: 'down past its block’s last row', moving: 'r39', passed: 'r40', want: [41, 39] },
+    { way: 'up past its block’s first row', moving: 'r40', passed: 'r39', want: [39, 41] },
+  ])(
+    'a row moved $way stays in its block; the row it passed changes',
+    ({ moving, passed, want }) => {
+      const ids = rows(80);
+      const before = partitionRows(ids, []);
+      const after = partitionRows(swap(ids, 39, 40), before, moving);
+      expect(moved(before, after)).toEqual([passed]);
+      expect(sizes(after)).toEqual(want);
+    },
+  );
 
   it('a row moved on through a whole block stays in its block all the way', () => {
     let ids = rows(120);
