@@ -79,8 +79,14 @@ export function RebateGroupsPage() {
   const queryClient = useQueryClient();
   // A filter, sort or page change asks for its rows as the click happens; the page's query then
   // finds the request under way (or the answer cached) rather than sending it after rendering.
+  // Rows not yet in the cache: the view hook holds the change for them, briefly, so a quick
+  // answer paints once with its rows rather than after a render of the old ones.
   const prefetchList = useCallback(
-    (next: View) => void queryClient.prefetchQuery(rebateGroupQueries.list(next)),
+    (next: View) => {
+      const options = rebateGroupQueries.list(next);
+      const request = queryClient.prefetchQuery(options);
+      return queryClient.getQueryData(options.queryKey) === undefined ? request : undefined;
+    },
     [queryClient],
   );
   const {

@@ -29,13 +29,28 @@ export interface RebateGroupsViewApi {
   clampToTotal: (count: number) => void;
 }
 
+/**
+ * How long a change may wait for its rows before the page shows it anyway (see `beforeWrite`).
+ * 100 ms is the usual limit below which a response still feels immediate, so no feedback is lost.
+ */
+export const HOLD_FOR_ROWS_MS = 100;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
 export interface RebateGroupsViewOptions {
   /**
    * Called with the view a setter is about to put in the URL (as the URL will read back), before
    * the router renders it: the page starts that view's request here, so it travels while React
    * renders the change instead of leaving from an effect after the render.
+   *
+   * It may return a promise, settled when that view's rows are in: the URL then changes when
+   * it settles, or after HOLD_FOR_ROWS_MS, whichever comes first. A quick answer then shows in
+   * one render with its rows, instead of a render of the old rows with a loading bar followed at
+   * once by a second one; a slow answer shows the loading bar as before, 100 ms later.
    */
-  beforeWrite?: (next: View) => void;
+  beforeWrite?: (next: View) => PromiseLike<unknown> | void;
 }
 
 export function useRebateGroupsView({
@@ -72,56 +87,86 @@ export function useRebateGroupsView({
         : [];
 
   // The setters below never change identity (memoised children keep skipping renders); they read
-  // the view and the URL of the last commit, which is what an event or an effect acts on.
+  // the view and the URL of the last commit, which is what an event or an effect acts on, or
+  // the view of a change still held for its rows, so that a second click builds on the first.
   const latest = useRef({ view, searchParams, setSearchParams, beforeWrite });
+  const held = useRef<{ view: View } | null>(null);
   useLayoutEffect(() => {
+    // The URL changed while a change was held, and not by it (Back, a link): that wins.
+    if (latest.current.searchParams !== searchParams) held.current = null;
     latest.current = { view, searchParams, setSearchParams, beforeWrite };
   });
+  // Leaving the page drops a held change: it must not navigate back to the list.
+  useEffect(
+    () => () => {
+      held.current = null;
+    },
+    [],
+  );
+  const base = useCallback(() => held.current?.view ?? latest.current.view, []);
 
   const write = useCallback(
     (next: View, options: { replace?: boolean; notices?: string[]; fromEffect?: boolean } = {}) => {
       const { searchParams: current, setSearchParams: set, beforeWrite: before } = latest.current;
       const params = writeView(next, current);
-      before?.(parseView(params).view);
-      set(params, {
-        replace: options.replace ?? false,
-        state: options.notices ? { rebateGroupNotices: options.notices } : null,
-        // The router renders a navigation as a transition by default: time-sliced, so the
-        // browser may paint the old rows once more before the new ones. The person is waiting
-        // for exactly this render, so it runs at once; not from an effect, where React cannot
-        // flush while it is committing (and nobody clicked).
-        flushSync: !options.fromEffect,
-      });
+      const shown = parseView(params).view;
+      const commit = () => {
+        held.current = null;
+        set(params, {
+          replace: options.replace ?? false,
+          state: options.notices ? { rebateGroupNotices: options.notices } : null,
+          // The router renders a navigation as a transition by default: time-sliced, so the
+          // browser may paint the old rows once more before the new ones. The person is waiting
+          // for exactly this render, so it runs at once; not from an effect, where React cannot
+          // flush while it is committing (and nobody clicked).
+          flushSync: !options.fromEffect,
+        });
+      };
+      const rows = before?.(shown);
+      // A callback typed to return void may still return a value: only a thenable is waited for.
+      if (options.fromEffect || !isThenable(rows)) {
+        commit();
+        return;
+      }
+      const hold = { view: shown };
+      held.current = hold;
+      // Whichever comes first; a later change, Back or leaving the page replaces this one.
+      const release = () => {
+        if (held.current === hold) commit();
+      };
+      const timer = setTimeout(release, HOLD_FOR_ROWS_MS);
+      const settled = () => {
+        clearTimeout(timer);
+        release();
+      };
+      rows.then(settled, settled);
     },
     [],
   );
 
-  const dismissNotices = useCallback(() => write(latest.current.view, { replace: true }), [write]);
+  const dismissNotices = useCallback(() => write(base(), { replace: true }), [write, base]);
   const setFilters = useCallback(
-    (filters: Filters) => write({ ...latest.current.view, filters, offset: 0 }),
-    [write],
+    (filters: Filters) => write({ ...base(), filters, offset: 0 }),
+    [write, base],
   );
   const setOrdering = useCallback(
-    (ordering: SortKey[]) => write({ ...latest.current.view, ordering, offset: 0 }),
-    [write],
+    (ordering: SortKey[]) => write({ ...base(), ordering, offset: 0 }),
+    [write, base],
   );
   const setLimit = useCallback(
-    (limit: number) => write({ ...latest.current.view, limit, offset: 0 }),
-    [write],
+    (limit: number) => write({ ...base(), limit, offset: 0 }),
+    [write, base],
   );
-  const setOffset = useCallback(
-    (offset: number) => write({ ...latest.current.view, offset }),
-    [write],
-  );
+  const setOffset = useCallback((offset: number) => write({ ...base(), offset }), [write, base]);
   const applySaved = useCallback(
-    (filters: Filters, ordering: SortKey[]) =>
-      write({ ...latest.current.view, filters, ordering, offset: 0 }),
-    [write],
+    (filters: Filters, ordering: SortKey[]) => write({ ...base(), filters, ordering, offset: 0 }),
+    [write, base],
   );
   const clampToTotal = useCallback(
     (count: number) => {
       const { view } = latest.current;
-      if (view.offset === 0 || view.offset < count) return;
+      // A held change is about to replace this view; its own answer's total decides then.
+      if (held.current || view.offset === 0 || view.offset < count) return;
       const offset = lastPageOffset(count, view.limit);
       write(
         { ...view, offset },

@@ -1,7 +1,7 @@
 // The page with MSW standing in for the BFF: request body, rows, totals, states.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -201,5 +201,36 @@ describe('RebateGroupsPage', () => {
     const table = await screen.findByRole('table', { name: 'Rebate groups' });
     await within(table).findByText('Group 1');
     expect(bodies).toHaveLength(1);
+  });
+
+  it('holds a sort for its rows, briefly; a slow answer then shows the old rows with a loading bar', async () => {
+    const { router } = renderPage();
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    answer = async () => {
+      await held;
+      return HttpResponse.json({ data: [group(7)], totals: { count: 1, clients: 70 } });
+    };
+    const clients = () => within(table).getByRole('columnheader', { name: 'Clients' });
+    const sortBefore = clients().getAttribute('aria-sort');
+    const loading = () => screen.queryByRole('progressbar', { name: 'Loading rebate groups' });
+    fireEvent.click(within(clients()).getByRole('button'));
+    // Held: the URL, the header and the rows are as they were, and no loading bar flashes.
+    expect(router.state.location.search).toBe('');
+    expect(clients().getAttribute('aria-sort')).toBe(sortBefore);
+    expect(loading()).toBeNull();
+    // The answer is slow: the change shows anyway, over the old rows, with the loading bar.
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading rebate groups' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.search).toMatch(/^\?ordering=-?clients_count$/);
+    expect(clients().getAttribute('aria-sort')).not.toBe(sortBefore);
+    expect(within(table).getByText('Group 1')).toBeInTheDocument();
+    release();
+    expect(await within(table).findByText('Group 7')).toBeInTheDocument();
+    expect(loading()).toBeNull();
+    expect(bodies).toHaveLength(2);
   });
 });

@@ -1,18 +1,27 @@
 // useRebateGroupsView against a real (memory) router: URL in, URL out, offset resets, notices.
 import { act, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { useRebateGroupsView, type RebateGroupsViewApi } from '../use-rebate-groups-view';
+import {
+  HOLD_FOR_ROWS_MS,
+  useRebateGroupsView,
+  type RebateGroupsViewApi,
+  type RebateGroupsViewOptions,
+} from '../use-rebate-groups-view';
 import { emptyFilters, type View } from '../../model/view';
 
-function setup(url: string, beforeWrite?: (next: View) => void) {
+function setup(url: string, beforeWrite?: RebateGroupsViewOptions['beforeWrite']) {
   const api: { current: RebateGroupsViewApi | null } = { current: null };
   function Probe() {
     api.current = useRebateGroupsView(beforeWrite ? { beforeWrite } : {});
     return null;
   }
-  const router = createMemoryRouter([{ path: '/rebate-groups', element: <Probe /> }], {
-    initialEntries: [url],
-  });
+  const router = createMemoryRouter(
+    [
+      { path: '/rebate-groups', element: <Probe /> },
+      { path: '/elsewhere', element: null },
+    ],
+    { initialEntries: [url] },
+  );
   render(<RouterProvider router={router} />);
   const search = () => router.state.location.search;
   const get = () => {
@@ -25,9 +34,9 @@ function setup(url: string, beforeWrite?: (next: View) => void) {
 describe('useRebateGroupsView', () => {
   it('tells beforeWrite the view about to be shown, as the URL will read back, before the URL changes', () => {
     const seen: { view: View; searchThen: string }[] = [];
-    const { get, search, router } = setup('/rebate-groups?limit=10&offset=20', (view) =>
-      seen.push({ view, searchThen: router.state.location.search }),
-    );
+    const { get, search, router } = setup('/rebate-groups?limit=10&offset=20', (view) => {
+      seen.push({ view, searchThen: router.state.location.search });
+    });
     act(() => get().setOrdering([{ field: 'clients_count', direction: 'desc' }]));
     expect(seen).toEqual([
       {
@@ -132,5 +141,98 @@ describe('useRebateGroupsView', () => {
       ]),
     );
     expect(search()).toBe('?group_type=AUTO&ordering=-clients_count');
+  });
+
+  describe('holding a change for its rows', () => {
+    /** beforeWrite answers with a promise per change, settled by the test. */
+    function holding(url = '/rebate-groups') {
+      const waits: { view: View; resolve: () => void; reject: () => void }[] = [];
+      const t = setup(url, (view) => {
+        return new Promise<void>((resolve, reject) => {
+          waits.push({ view, resolve: () => resolve(), reject: () => reject(new Error('failed')) });
+        });
+      });
+      return { ...t, waits };
+    }
+    const byClients = [{ field: 'clients_count', direction: 'desc' }] as const;
+
+    afterEach(() => vi.useRealTimers());
+
+    it('changes the URL once the rows are in, with one history entry', async () => {
+      const { get, search, router, waits } = holding('/rebate-groups?offset=50');
+      act(() => get().setOrdering([...byClients]));
+      expect(search()).toBe('?offset=50');
+      expect(get().view.offset).toBe(50);
+      await act(async () => waits[0]!.resolve());
+      expect(search()).toBe('?ordering=-clients_count');
+      expect(router.state.historyAction).toBe('PUSH');
+      await act(() => router.navigate(-1));
+      expect(search()).toBe('?offset=50');
+    });
+
+    it(`shows the change after ${HOLD_FOR_ROWS_MS} ms when the rows are slow, and only once`, async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { get, search, router, waits } = holding();
+      act(() => get().setOffset(25));
+      act(() => vi.advanceTimersByTime(HOLD_FOR_ROWS_MS - 1));
+      expect(search()).toBe('');
+      act(() => vi.advanceTimersByTime(1));
+      expect(search()).toBe('?offset=25');
+      const key = router.state.location.key;
+      await act(async () => waits[0]!.resolve());
+      expect(router.state.location.key).toBe(key);
+    });
+
+    it('shows the change when the request fails (the page shows the error)', async () => {
+      const { get, search, waits } = holding();
+      act(() => get().setLimit(50));
+      await act(async () => waits[0]!.reject());
+      expect(search()).toBe('?limit=50');
+    });
+
+    it('builds a second change on the held one, and the first one’s answer no longer counts', async () => {
+      const { get, search, waits } = holding();
+      act(() => get().setOrdering([...byClients]));
+      act(() => get().setOffset(25));
+      expect(waits.map((w) => w.view.ordering)).toEqual([byClients, byClients]);
+      await act(async () => waits[0]!.resolve());
+      expect(search()).toBe('');
+      await act(async () => waits[1]!.resolve());
+      expect(search()).toBe('?ordering=-clients_count&offset=25');
+    });
+
+    it('drops a held change when the URL moves under it (Back, a link)', async () => {
+      const { get, search, router, waits } = holding();
+      act(() => get().setOffset(25));
+      await act(() => router.navigate('/rebate-groups?limit=50'));
+      await act(async () => waits[0]!.resolve());
+      expect(search()).toBe('?limit=50');
+      // The next change builds on what the URL says now.
+      act(() => get().setOffset(50));
+      await act(async () => waits[1]!.resolve());
+      expect(search()).toBe('?limit=50&offset=50');
+    });
+
+    it('drops a held change when the page is left: it never navigates back to the list', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { get, router, waits } = holding();
+      act(() => get().setOffset(25));
+      await act(() => router.navigate('/elsewhere'));
+      await act(async () => waits[0]!.resolve());
+      act(() => vi.advanceTimersByTime(HOLD_FOR_ROWS_MS));
+      expect(router.state.location).toMatchObject({ pathname: '/elsewhere', search: '' });
+      expect(router.state.historyAction).toBe('PUSH');
+      await act(() => router.navigate(-1));
+      expect(router.state.location).toMatchObject({ pathname: '/rebate-groups', search: '' });
+    });
+
+    it('leaves an out-of-range offset to the held change’s own answer', async () => {
+      const { get, search, waits } = holding('/rebate-groups?offset=500');
+      act(() => get().setLimit(50));
+      act(() => get().clampToTotal(10));
+      expect(search()).toBe('?offset=500');
+      await act(async () => waits[0]!.resolve());
+      expect(search()).toBe('?limit=50');
+    });
   });
 });
