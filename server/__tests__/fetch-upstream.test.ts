@@ -146,4 +146,46 @@ describe('fetchUpstream', () => {
     expect(error).toBeInstanceOf(UpstreamConnectionError);
     expect(error).toMatchObject({ statusCode: 502, socketCode: 'ECONNRESET' });
   });
+
+  describe('a kept-alive connection the server has dropped', () => {
+    /** Answers, but drops its first connection when a second call arrives on it. */
+    async function droppingServer() {
+      let first: Socket | undefined;
+      let callsOnFirst = 0;
+      return serve((req, res) => {
+        first ??= req.socket;
+        if (req.socket === first && ++callsOnFirst === 2) {
+          req.socket.destroy();
+          return;
+        }
+        res.setHeader('Content-Type', 'application/json');
+        res.end('{"ok":true}');
+      });
+    }
+
+    it('a call that is safe to repeat goes out once more, on a new connection', async () => {
+      const server = await droppingServer();
+      const call = { method: 'POST', url: `${server.url}/list`, headers: {}, body: '{}' } as const;
+      await fetchUpstream(call, { ...options, safeToRepeat: true });
+      const res = await fetchUpstream(call, { ...options, safeToRepeat: true });
+      expect(res).toMatchObject({ status: 200, text: '{"ok":true}' });
+      expect(server.requests).toHaveLength(3);
+      expect(server.connections()).toBe(2);
+    });
+
+    it('a write is never sent twice: a 502 that names the reset', async () => {
+      const server = await droppingServer();
+      const call = {
+        method: 'POST',
+        url: `${server.url}/create`,
+        headers: {},
+        body: 'x=1',
+      } as const;
+      await fetchUpstream(call, options);
+      const error = await fetchUpstream(call, options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamConnectionError);
+      expect(error).toMatchObject({ statusCode: 502, socketCode: 'ECONNRESET' });
+      expect(server.requests).toHaveLength(2);
+    });
+  });
 });

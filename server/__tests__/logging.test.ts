@@ -54,7 +54,7 @@ describe('logs', () => {
       'Target=CashflowGroup&Method=createCashflowGroup&name=Logged&rules_json=[]&affiliate_ids_json=[]',
     );
     await call(`${bff.url}/api/hasoffers?Target=Employee&Method=findAll`);
-    await hasoffers.fault({ match: { hoMethod: 'findAll' }, fault: 'reset-connection' });
+    await hasoffers.fault({ match: { hoMethod: 'findAll' }, fault: 'reset-connection', count: 2 });
     await call(`${bff.url}/api/hasoffers?Target=Affiliate&Method=findAll`);
 
     const jwts = (await exness.calls())

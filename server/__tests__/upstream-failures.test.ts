@@ -96,7 +96,8 @@ describe('timeouts', () => {
 
 describe('connection failures', () => {
   it('a reset connection → 502 UpstreamUnavailable (Exness and HasOffers)', async () => {
-    await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection' });
+    // Twice: a read reset on a kept-alive connection is sent once more on a new one (below).
+    await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection', count: 2 });
     const ex = await postJson(`${bff.url}/api/exness${GROUPS}`, {});
     expect(ex.status).toBe(502);
     expect(ex.json).toEqual({
@@ -116,6 +117,20 @@ describe('connection failures', () => {
     expect(ho.status).toBe(502);
     expect(ho.json).toMatchObject({ code: 'UpstreamUnavailable' });
     expectNoLeak(ho.text, secrets);
+  });
+
+  it('a read whose kept-alive connection the upstream dropped is sent once more, and answered', async () => {
+    // The first call leaves its connection in the pool; the second goes out on it.
+    expect((await postJson(`${bff.url}/api/exness${GROUPS}`, {})).status).toBe(200);
+    await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection' });
+    const res = await postJson(`${bff.url}/api/exness${GROUPS}`, {});
+    expect(res.status).toBe(200);
+    const calls = (await exness.calls()).filter((c) => c.path === GROUPS);
+    expect(calls.map((c) => c.fault ?? 'answered')).toEqual([
+      'answered',
+      'reset-connection',
+      'answered',
+    ]);
   });
 
   it('an upstream on a closed port → 502 UpstreamUnavailable', async () => {

@@ -60,7 +60,8 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
           },
           ...(body !== undefined && { body }),
         },
-        { upstream: 'exness', timeoutMs: opts.timeoutMs },
+        // Only reads are allowlisted (see the 401 retry below): safe to send again.
+        { upstream: 'exness', timeoutMs: opts.timeoutMs, safeToRepeat: true },
       );
 
     const token = await session.getToken();

@@ -81,7 +81,8 @@ export class ExnessSession {
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ login: this.upstream.login, password: this.upstream.password }),
       },
-      { upstream: 'exness', timeoutMs: this.timeoutMs },
+      // A sign-in changes nothing upstream but the token it hands out: safe to send again.
+      { upstream: 'exness', timeoutMs: this.timeoutMs, safeToRepeat: true },
     );
     if (res.status === 400 || res.status === 401 || res.status === 403) throw refused();
     if (res.status === 429) {

@@ -116,7 +116,12 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
     const send = async (req = upstreamRequest): Promise<UpstreamResponse> => {
       const release = await limiter.acquire();
       try {
-        return await fetchUpstream(req, { upstream: 'hasoffers', timeoutMs: opts.timeoutMs });
+        return await fetchUpstream(req, {
+          upstream: 'hasoffers',
+          timeoutMs: opts.timeoutMs,
+          // A read may go out again on a new connection; a write never (a create is sent once).
+          safeToRepeat: !allowed.write,
+        });
       } finally {
         release();
       }

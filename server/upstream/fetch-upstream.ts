@@ -67,6 +67,16 @@ function headersOf(res: IncomingMessage): UpstreamHeaders {
 
 class UpstreamTimeout extends Error {}
 
+/**
+ * The call failed on a kept-alive connection before any answer came: the server had closed that
+ * connection (its idle timeout, a restart) as the call went out.
+ */
+class StaleConnection extends Error {
+  constructor(readonly code: string | undefined) {
+    super('stale connection');
+  }
+}
+
 /** One call: the answer, or an error carrying the socket error code (never the host). */
 function send(request: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
@@ -98,8 +108,14 @@ function send(request: UpstreamRequest, timeoutMs: number): Promise<UpstreamResp
     };
     // The whole call, body included: a stalled body is a timeout too.
     const timer = setTimeout(() => finish(new UpstreamTimeout()), timeoutMs);
-    req.on('error', (e) => finish(e));
+    let answered = false;
+    req.on('error', (e) => {
+      const code = errorCode(e);
+      const stale = !answered && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
+      finish(stale ? new StaleConnection(code) : e);
+    });
     req.on('response', (res) => {
+      answered = true;
       res.on('error', (e) => finish(e));
       // The connection closed before the whole body came: lost after sending.
       res.on('close', () => {
@@ -128,6 +144,25 @@ function errorCode(e: unknown): string | undefined {
 export interface FetchUpstreamOptions {
   upstream: UpstreamName;
   timeoutMs: number;
+  /**
+   * The call changes nothing upstream, so it may go out again: when it fails on a kept-alive
+   * connection the server had just closed, it is sent once more on a new connection, instead of
+   * ending in a 502. Never for writes: the server may have acted on the first one.
+   */
+  safeToRepeat?: boolean;
+}
+
+/**
+ * Closes every idle kept-alive connection, so that the second try cannot pick another dead one
+ * (a restarted upstream drops them all at once). It happens rarely enough that the connections
+ * the other upstream then opens again cost nothing worth counting.
+ */
+function dropIdleConnections(): void {
+  for (const agent of [upstreamAgents.http, upstreamAgents.https]) {
+    for (const sockets of Object.values(agent.freeSockets)) {
+      for (const socket of sockets ?? []) socket.destroy();
+    }
+  }
 }
 
 export async function fetchUpstream(
@@ -136,7 +171,13 @@ export async function fetchUpstream(
 ): Promise<UpstreamResponse> {
   const label = upstreamLabel[options.upstream];
   try {
-    return await send(request, options.timeoutMs);
+    try {
+      return await send(request, options.timeoutMs);
+    } catch (e) {
+      if (!(e instanceof StaleConnection) || !options.safeToRepeat) throw e;
+      dropIdleConnections();
+      return await send(request, options.timeoutMs);
+    }
   } catch (e) {
     if (e instanceof UpstreamTimeout) {
       throw new HttpError(504, 'UpstreamTimeout', `${label} did not answer in time.`);
