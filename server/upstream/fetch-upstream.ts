@@ -165,19 +165,27 @@ function dropIdleConnections(): void {
   }
 }
 
+/** One call; a repeatable one goes out once more, on a new connection, if it met a dropped one. */
+async function sendOnceOrAgain(
+  request: UpstreamRequest,
+  options: FetchUpstreamOptions,
+): Promise<UpstreamResponse> {
+  try {
+    return await send(request, options.timeoutMs);
+  } catch (e) {
+    if (!(e instanceof StaleConnection) || !options.safeToRepeat) throw e;
+    dropIdleConnections();
+    return await send(request, options.timeoutMs);
+  }
+}
+
 export async function fetchUpstream(
   request: UpstreamRequest,
   options: FetchUpstreamOptions,
 ): Promise<UpstreamResponse> {
   const label = upstreamLabel[options.upstream];
   try {
-    try {
-      return await send(request, options.timeoutMs);
-    } catch (e) {
-      if (!(e instanceof StaleConnection) || !options.safeToRepeat) throw e;
-      dropIdleConnections();
-      return await send(request, options.timeoutMs);
-    }
+    return await sendOnceOrAgain(request, options);
   } catch (e) {
     if (e instanceof UpstreamTimeout) {
       throw new HttpError(504, 'UpstreamTimeout', `${label} did not answer in time.`);
