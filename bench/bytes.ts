@@ -2,7 +2,7 @@
 // needs before it can render (entry + the route's lazy chunk, with their static imports), sized
 // raw, gzip and brotli (node:zlib), and the heaviest modules after minification (source maps).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './lib/stack';
@@ -28,6 +28,35 @@ export async function buildProduction(outDir: string): Promise<{ seconds: number
     { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
   );
   return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Builds bench/stack-floor (a list page made of the chosen libraries alone, with Vite's defaults:
+ * that folder has no config, so the app's is not used) and sizes its JavaScript the way the
+ * app's is sized.
+ */
+export async function measureStackFloor(outDir: string): Promise<StackFloor> {
+  const started = performance.now();
+  await run(
+    join(ROOT, 'node_modules/.bin/vite'),
+    [
+      'build',
+      join(ROOT, 'bench/stack-floor'),
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const assets = join(outDir, 'assets');
+  const js = sum(
+    readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => sizesOf(readFileSync(join(assets, f)))),
+  );
+  return { js, buildSeconds: (performance.now() - started) / 1000 };
 }
 
 interface ManifestChunk {
@@ -81,6 +110,14 @@ export interface BytesReport {
   topModules: { rebateGroups: ModuleBytes[]; wizardOnOpen: ModuleBytes[] };
   topPackages: { rebateGroups: ModuleBytes[]; wizardOnOpen: ModuleBytes[] };
   allJs: Sizes;
+  /** The chosen stack's own minimum for a list page (bench/stack-floor), set by the bytes phase. */
+  stackFloor?: StackFloor;
+}
+
+export interface StackFloor {
+  /** JavaScript of the floor page's build: every chunk, as it has no lazy parts. */
+  js: Sizes;
+  buildSeconds: number;
 }
 
 // The build's own compression (scripts/precompress.ts): the sizes are what the BFF sends.

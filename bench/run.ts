@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBffOverhead, type BffOverheadReport } from './bff-overhead';
-import { analyzeBuild, buildProduction, type BytesReport } from './bytes';
+import { analyzeBuild, buildProduction, measureStackFloor, type BytesReport } from './bytes';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, runLighthouse, type LighthouseSummary } from './lighthouse';
 import { runListLatency, type ListLatencyReport } from './list-latency';
 import { runLoadCheck, type LoadCheck } from './load-check';
@@ -103,7 +103,10 @@ async function main(): Promise<void> {
     const needsBuild = phases.some((p) => ['bytes', 'lighthouse', 'list', 'rules'].includes(p));
     if (needsBuild) {
       const build = await timed('build', () => buildProduction(outDir));
-      if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
+      if (phases.includes('bytes')) {
+        report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
+        report.bytes.stackFloor = await measureStackFloor(join(work, 'stack-floor'));
+      }
     }
     const browserPhases = phases.filter((p) =>
       ['bytes', 'lighthouse', 'list', 'rules'].includes(p),
