@@ -1,8 +1,8 @@
 // Calls HasOffers through the BFF in its own protocol: PHP-bracket parameters, the
 // {request, response} envelope, HTTP-200 errors. The BFF adds the NetworkToken.
-import { z } from 'zod';
+import { z, type core, type output } from 'zod/mini';
 import { ApiError } from './api-error';
-import { requestJson, type RequestOptions } from './http';
+import { issueText, requestJson, type RequestOptions } from './http';
 
 export const HASOFFERS_PATH = '/api/hasoffers';
 
@@ -31,31 +31,26 @@ export function encodePhpParams(params: Record<string, PhpValue>): URLSearchPara
   return out;
 }
 
-const errorItem = z
-  .object({
-    publicMessage: z.string().optional(),
-    err_msg: z.string().optional(),
-    err_code: z.union([z.string(), z.number()]).optional(),
-  })
-  .loose();
-
-const envelope = z.object({
-  request: z.unknown().optional(),
-  response: z
-    .object({
-      status: z.union([z.number(), z.string()]),
-      httpStatus: z.union([z.number(), z.string()]).optional(),
-      data: z.unknown(),
-      errors: z
-        .union([z.array(errorItem), z.record(z.string(), z.unknown())])
-        .optional()
-        .nullable(),
-      errorMessage: z.string().nullable().optional(),
-    })
-    .loose(),
+const errorItem = z.looseObject({
+  publicMessage: z.optional(z.string()),
+  err_msg: z.optional(z.string()),
+  err_code: z.optional(z.union([z.string(), z.number()])),
 });
 
-export interface HasOffersCallOptions<S extends z.ZodType> {
+const envelope = z.object({
+  request: z.optional(z.unknown()),
+  response: z.looseObject({
+    status: z.union([z.number(), z.string()]),
+    httpStatus: z.optional(z.union([z.number(), z.string()])),
+    data: z.unknown(),
+    errors: z.nullable(
+      z.optional(z.union([z.array(errorItem), z.record(z.string(), z.unknown())])),
+    ),
+    errorMessage: z.optional(z.nullable(z.string())),
+  }),
+});
+
+export interface HasOffersCallOptions<S extends core.$ZodType> {
   /** Create/update go as a form-encoded POST; reads as GET so they are easy to inspect. */
   httpMethod?: 'GET' | 'POST';
   signal?: AbortSignal;
@@ -68,15 +63,15 @@ export function hasOffersErrorMessages(errors: unknown): string[] {
   if (!Array.isArray(errors)) return [];
   return errors
     .map((e) => {
-      const r = errorItem.safeParse(e);
+      const r = z.safeParse(errorItem, e);
       return r.success ? (r.data.publicMessage ?? r.data.err_msg ?? '') : '';
     })
     .filter((m) => m.length > 0);
 }
 
 /** Reads a HasOffers envelope: anything but status 1 is an ApiError. */
-export function readEnvelope<S extends z.ZodType>(raw: unknown, schema: S): z.infer<S> {
-  const env = envelope.safeParse(raw);
+export function readEnvelope<S extends core.$ZodType>(raw: unknown, schema: S): output<S> {
+  const env = z.safeParse(envelope, raw);
   if (!env.success) {
     throw new ApiError({
       kind: 'invalid-response',
@@ -95,12 +90,12 @@ export function readEnvelope<S extends z.ZodType>(raw: unknown, schema: S): z.in
       ...(rateLimited && { retryAfterMs: 10_000 }),
     });
   }
-  const parsed = schema.safeParse(data);
+  const parsed = z.safeParse(schema, data);
   if (!parsed.success) {
     throw new ApiError({
       kind: 'invalid-response',
       message: 'HasOffers answered in an unexpected form.',
-      details: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+      details: parsed.error.issues.slice(0, 5).map(issueText),
     });
   }
   return parsed.data;
@@ -115,14 +110,14 @@ export function hasOffersParams(
   return encodePhpParams({ Target: target, Method: method, ...params });
 }
 
-export async function callHasOffers<S extends z.ZodType>(
+export async function callHasOffers<S extends core.$ZodType>(
   target: string,
   method: string,
   params: Record<string, PhpValue>,
   options: HasOffersCallOptions<S>,
-): Promise<z.infer<S>> {
+): Promise<output<S>> {
   const search = hasOffersParams(target, method, params);
-  const common: Pick<RequestOptions<z.ZodUnknown>, 'signal' | 'timeoutMs' | 'headers'> = {
+  const common: Pick<RequestOptions<core.$ZodUnknown>, 'signal' | 'timeoutMs' | 'headers'> = {
     ...(options.signal && { signal: options.signal }),
     ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
     ...(options.headers && { headers: options.headers }),

@@ -85,6 +85,17 @@ export function errorFromResponse(
   });
 }
 
+/**
+ * One line of an error's details per schema issue. zod/mini loads no message locale (it would
+ * weigh on every page), so an issue's own message is often a bare "Invalid input": for a wrong
+ * type, what was expected says more.
+ */
+export function issueText(issue: core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(the answer)';
+  const what = issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message;
+  return `${where}: ${what}`;
+}
+
 export async function requestJson<S extends core.$ZodType>(
   url: string,
   options: RequestOptions<S>,
@@ -141,7 +152,7 @@ export async function requestJson<S extends core.$ZodType>(
       kind: 'invalid-response',
       status: response.status,
       message: 'The server answered in an unexpected form.',
-      details: result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+      details: result.error.issues.slice(0, 5).map(issueText),
     });
   }
   return result.data;

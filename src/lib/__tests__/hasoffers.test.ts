@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { encodePhpParams, normalisePage, readEnvelope } from '../hasoffers';
 import { ApiError } from '../api-error';
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { errorFromResponse, parseRetryAfter, requestJson } from '../http';
+import { errorFromResponse, issueText, parseRetryAfter, requestJson } from '../http';
 import { ApiError } from '../api-error';
 
 describe('errorFromResponse', () => {
@@ -47,6 +47,33 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('issueText', () => {
+  const issuesOf = (schema: z.ZodMiniType, value: unknown) => {
+    const r = z.safeParse(schema, value);
+    if (r.success) throw new Error('expected issues');
+    return r.error.issues.map(issueText);
+  };
+
+  it.each([
+    [
+      'a wrong type, nested',
+      z.object({ rows: z.array(z.object({ id: z.number() })) }),
+      { rows: [{ id: 'x' }] },
+      ['rows.0.id: expected number'],
+    ],
+    ['a wrong type at the top', z.string(), 42, ['(the answer): expected string']],
+    ['a missing key', z.object({ id: z.number() }), {}, ['id: expected number']],
+    [
+      'a check with its own message',
+      z.string().check(z.regex(/^\d+$/, 'not an id')),
+      'a',
+      ['(the answer): not an id'],
+    ],
+  ] as const)('%s', (_name, schema, value, expected) => {
+    expect(issuesOf(schema, value)).toEqual(expected);
   });
 });
 
@@ -99,6 +126,8 @@ describe('requestJson', () => {
       requestJson('http://localhost/api/x', { schema: z.object({ id: z.number() }) }),
     ).rejects.toMatchObject({
       kind: 'invalid-response',
+      // zod/mini has no message locale: the details say what was expected, and where.
+      details: ['id: expected number'],
     });
   });
 

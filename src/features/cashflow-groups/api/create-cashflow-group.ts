@@ -1,6 +1,6 @@
 // CashflowGroup::createCashflowGroup, and the exact request it sends (the wizard's API preview
 // and a copyable curl with a placeholder token).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers, hasOffersParams, type PhpValue } from '@/lib/hasoffers';
 import type { Payload } from '../model/types';
 
@@ -31,15 +31,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** The vendor documents "the new group's id"; accept it bare or in a (wrapped) row. */
-const createdSchema = z
-  .unknown()
-  .transform((data) => {
-    let v: unknown = data;
-    if (isRecord(v) && isRecord(v.CashflowGroup)) v = v.CashflowGroup;
-    if (isRecord(v)) v = v.id;
-    return typeof v === 'number' || typeof v === 'string' ? String(v).trim() : '';
-  })
-  .pipe(z.string().regex(/^\d+$/, 'the new group id is missing'));
+const createdSchema = z.pipe(
+  z.pipe(
+    z.unknown(),
+    z.transform((data) => {
+      let v: unknown = data;
+      if (isRecord(v) && isRecord(v.CashflowGroup)) v = v.CashflowGroup;
+      if (isRecord(v)) v = v.id;
+      return typeof v === 'number' || typeof v === 'string' ? String(v).trim() : '';
+    }),
+  ),
+  z.string().check(z.regex(/^\d+$/, 'the new group id is missing')),
+);
 
 export async function createCashflowGroup(
   input: CreateGroupInput,

@@ -1,5 +1,5 @@
 // Affiliate::findAll: the affiliate picker's search, and names (or "unknown") for chosen ids.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
 import { canonicalId } from '../model/values';
 import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
@@ -11,7 +11,7 @@ export const AFFILIATE_IDS_PER_CALL = 100;
 
 const affiliateRow = modelRow(
   'Affiliate',
-  z.object({ id: hoId, company: hoText, status: hoText, country: hoText }).loose(),
+  z.looseObject({ id: hoId, company: hoText, status: hoText, country: hoText }),
 );
 
 export interface Affiliate {

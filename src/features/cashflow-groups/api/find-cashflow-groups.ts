@@ -1,12 +1,12 @@
 // CashflowGroup::findCashflowGroups by name: the live "name taken?" check and the "did my create
 // go through?" look-up after a network failure.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers } from '@/lib/hasoffers';
 import { hoId, hoPage, hoText, modelRow } from './rows';
 
 export const cashflowGroupRowSchema = modelRow(
   'CashflowGroup',
-  z.object({ id: hoId, name: hoText, description: hoText }).loose(),
+  z.looseObject({ id: hoId, name: hoText, description: hoText }),
 );
 
 export interface CashflowGroupSummary {

@@ -1,5 +1,5 @@
 // OfferTargeting::findTargetRules: the advanced-targeting-rule picker's options.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
 import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
 
@@ -13,7 +13,7 @@ export interface TargetRule {
 
 const targetRuleRow = modelRow(
   'TargetRule',
-  z.object({ id: hoId, name: hoText, description: hoText }).loose(),
+  z.looseObject({ id: hoId, name: hoText, description: hoText }),
 );
 
 /** Name contains `search`, or (for digits) the id is `search`; first 50 by name. */

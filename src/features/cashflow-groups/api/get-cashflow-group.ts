@@ -1,6 +1,6 @@
 // CashflowGroup::findCashflowGroupById, read into the wizard's form shape through the same
 // fromPayload the import uses, so details, edit and clone all start from one reading.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers } from '@/lib/hasoffers';
 import { ApiError } from '@/lib/api-error';
 import { formatImportError, fromPayload, type GroupForm } from '../model';
@@ -15,19 +15,19 @@ export interface CashflowGroupDetail {
   affiliateNames: Record<string, string>;
 }
 
-const columns = z.object({ id: hoId, name: hoText, description: hoText, modified: hoText }).loose();
+const columns = z.looseObject({ id: hoId, name: hoText, description: hoText, modified: hoText });
 
-const detail = z.unknown().transform((data, ctx): CashflowGroupDetail => {
+const detail = z.transform((data: unknown, ctx): CashflowGroupDetail => {
   const cols = columns.safeParse(unwrapRow(data, 'CashflowGroup'));
   if (!cols.success) {
-    ctx.addIssue({ code: 'custom', message: 'not a cashflow group' });
+    ctx.issues.push({ code: 'custom', message: 'not a cashflow group', input: data });
     return z.NEVER;
   }
   const read = fromPayload(data);
   if (!read.ok) {
     // A stored group the dashboard cannot read must not be edited (a save would drop the rest).
     for (const e of read.errors.slice(0, 5)) {
-      ctx.addIssue({ code: 'custom', message: formatImportError(e) });
+      ctx.issues.push({ code: 'custom', message: formatImportError(e), input: data });
     }
     return z.NEVER;
   }

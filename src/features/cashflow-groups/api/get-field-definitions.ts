@@ -1,6 +1,6 @@
 // CashflowGroup::getCashflowRuleFieldDefinitions: per-field types and values. The shape is
 // undocumented, so it is passed through as it comes (only "an object or a list" is checked).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers } from '@/lib/hasoffers';
 
 export const fieldDefinitionsSchema = z.union([

@@ -1,6 +1,6 @@
 // CashflowGroup::findCashflowGroups for the list page: one page of groups with their rules and
 // affiliate ids attached, read through the same fromPayload the import uses.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers, normalisePage, type PhpValue } from '@/lib/hasoffers';
 import {
   formatImportError,
@@ -29,19 +29,22 @@ export interface CashflowGroupListPage {
   count: number;
 }
 
-const groupColumns = z
-  .object({ id: hoId, name: hoText, description: hoText, modified: hoText })
-  .loose();
+const groupColumns = z.looseObject({
+  id: hoId,
+  name: hoText,
+  description: hoText,
+  modified: hoText,
+});
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** `{CashflowGroup: {...}, rules, affiliate_ids}`: the columns and the attached lists. */
-const listRow = z.unknown().transform((raw, ctx): CashflowGroupListRow => {
+const listRow = z.transform((raw: unknown, ctx): CashflowGroupListRow => {
   const columns = groupColumns.safeParse(unwrapRow(raw, 'CashflowGroup'));
   if (!columns.success) {
-    ctx.addIssue({ code: 'custom', message: 'not a cashflow group row' });
+    ctx.issues.push({ code: 'custom', message: 'not a cashflow group row', input: raw });
     return z.NEVER;
   }
   const { id, name, description, modified } = columns.data;
@@ -64,17 +67,15 @@ const listRow = z.unknown().transform((raw, ctx): CashflowGroupListRow => {
   return { id, name, description, modified, rules: read.rules, affiliateIds: read.affiliateIds };
 });
 
-const listPage = z
-  .unknown()
-  .transform((data) => normalisePage(data))
-  .pipe(
-    z.object({
-      rows: z.array(listRow),
-      page: z.number(),
-      pageCount: z.number(),
-      count: z.number(),
-    }),
-  );
+const listPage = z.pipe(
+  z.pipe(z.unknown(), z.transform(normalisePage)),
+  z.object({
+    rows: z.array(listRow),
+    page: z.number(),
+    pageCount: z.number(),
+    count: z.number(),
+  }),
+);
 
 const SORT_PARAM: Record<ListSort, Record<string, string>> = {
   name: { name: 'asc' },

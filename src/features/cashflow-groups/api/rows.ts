@@ -1,19 +1,22 @@
 // zod pieces for HasOffers rows: string-or-number ids, model-wrapped rows ({"Affiliate": {...}}),
 // and pages in any of the shapes normalisePage knows.
-import { z } from 'zod';
+import { z, type core } from 'zod/mini';
 import { normalisePage } from '@/lib/hasoffers';
 
 /** "32" or 32 → "32". */
-export const hoId = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d+$/, 'not an id'));
+export const hoId = z.pipe(
+  z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((v) => String(v).trim()),
+  ),
+  z.string().check(z.regex(/^\d+$/, 'not an id')),
+);
 
 /** A nullable text column: null or missing → "". */
-export const hoText = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined ? '' : String(v)));
+export const hoText = z.pipe(
+  z.nullish(z.union([z.string(), z.number()])),
+  z.transform((v) => (v === null || v === undefined ? '' : String(v))),
+);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,23 +28,25 @@ export function unwrapRow(row: unknown, model: string): unknown {
   return row;
 }
 
-export function modelRow<S extends z.ZodType>(model: string, row: S) {
-  return z.preprocess((v) => unwrapRow(v, model), row);
+export function modelRow<S extends core.$ZodType>(model: string, row: S) {
+  // zod/mini has no preprocess: a transform piped into the row is the same thing.
+  return z.pipe(
+    z.transform((v: unknown) => unwrapRow(v, model)),
+    row,
+  );
 }
 
 /** A find* answer (`[]`, id-keyed, or paginated) as a page of validated rows. */
-export function hoPage<S extends z.ZodType>(row: S) {
-  return z
-    .unknown()
-    .transform((data) => normalisePage(data))
-    .pipe(
-      z.object({
-        rows: z.array(row),
-        page: z.number(),
-        pageCount: z.number(),
-        count: z.number(),
-      }),
-    );
+export function hoPage<S extends core.$ZodType>(row: S) {
+  return z.pipe(
+    z.pipe(z.unknown(), z.transform(normalisePage)),
+    z.object({
+      rows: z.array(row),
+      page: z.number(),
+      pageCount: z.number(),
+      count: z.number(),
+    }),
+  );
 }
 
 /** Digits only: what the id search needs to also match by id. */

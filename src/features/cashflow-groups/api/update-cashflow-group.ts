@@ -1,6 +1,6 @@
 // CashflowGroup::updateCashflowGroup: replaces the name, description and ALL rules and
 // affiliates, so it is always sent with the complete sets, never a partial list.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
 import { createParams, requestPreview, type CreateGroupInput } from './create-cashflow-group';
 

@@ -1,7 +1,7 @@
 // The cashflow groups list's view, read from and written to the URL (its single source of truth).
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { changeListView, parseListView, writeListView, type ListView } from '../model';
 
 // Notices travel in the history entry's state: they survive the URL clean-up below and vanish

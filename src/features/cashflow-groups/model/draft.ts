@@ -1,6 +1,6 @@
 // Saves and restores the wizard's unfinished form (localStorage text): a stored draft that is
 // corrupt or from an older version is discarded, never trusted and never thrown.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { OPERATORS, RULE_FIELDS, type GroupForm } from './types';
 
 /** Bump when the stored shape changes; older drafts are then reported 'outdated'. */
@@ -21,9 +21,9 @@ export type RestoredDraft =
 // without values); it only has to have the right shape.
 const draftSchema = z.object({
   version: z.literal(DRAFT_VERSION),
-  savedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-  step: z.number().int().min(0).max(100),
-  idempotencyKey: z.string().min(1).max(200).optional(),
+  savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')),
+  step: z.int().check(z.minimum(0), z.maximum(100)),
+  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   form: z.object({
     name: z.string(),
     description: z.string(),
@@ -36,7 +36,7 @@ const draftSchema = z.object({
           negate: z.boolean(),
         }),
       )
-      .max(1000),
+      .check(z.maxLength(1000)),
     affiliateMode: z.enum(['all', 'selected']),
     affiliateIds: z.array(z.string()),
   }),

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { requestJson } from '@/lib/http';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RequireSession } from '../require-session';
 import { SignInPage } from '../sign-in-page';
 

@@ -1,5 +1,5 @@
 // groupFormSchema: messages on the field they concern, so each shows next to its input.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Resolver } from 'react-hook-form';
 import { groupFormSchema } from '../schema';
