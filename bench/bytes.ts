@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './lib/stack';
 import { charsPerSource, moduleName, packageName, type RawSourceMap } from './lib/sourcemap';
-import { BROTLI_QUALITY, GZIP_LEVEL, compress } from '../scripts/precompress';
+import { BROTLI_QUALITY, GZIP_LEVEL, compress, precompressDir } from '../scripts/precompress';
 
 const run = promisify(execFile);
 
@@ -32,8 +32,8 @@ export async function buildProduction(outDir: string): Promise<{ seconds: number
 
 /**
  * Builds bench/stack-floor (a list page made of the chosen libraries alone, with Vite's defaults:
- * that folder has no config, so the app's is not used) and sizes its JavaScript the way the
- * app's is sized.
+ * that folder has no config, so the app's is not used), precompressed as the app's build is so
+ * the BFF can serve it the same way, and sizes its JavaScript the way the app's is sized.
  */
 export async function measureStackFloor(outDir: string): Promise<StackFloor> {
   const started = performance.now();
@@ -50,6 +50,7 @@ export async function measureStackFloor(outDir: string): Promise<StackFloor> {
     ],
     { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
   );
+  precompressDir(outDir);
   const assets = join(outDir, 'assets');
   const js = sum(
     readdirSync(assets)

@@ -289,8 +289,11 @@ function markdown(r: BenchReport): string {
           'CLS',
           'Observed FCP / LCP',
         ],
-        r.lighthouse.map((l) => [
-          new URL(l.url).pathname,
+        [
+          ...r.lighthouse,
+          ...(r.lighthouseFloor ? [r.lighthouseFloor] : []),
+        ].map((l) => [
+          l === r.lighthouseFloor ? 'the stack alone (bench/stack-floor)' : new URL(l.url).pathname,
           fmt(l.performance, 2),
           fmt(l.accessibility, 2),
           fmt(l.bestPractices, 2),
@@ -303,7 +306,16 @@ function markdown(r: BenchReport): string {
         ]),
       ),
     );
-    for (const l of r.lighthouse) {
+    if (r.lighthouseFloor) {
+      const floor = r.lighthouseFloor;
+      out.push(
+        '',
+        `**The stack alone.** The same Lighthouse runs on \`bench/stack-floor\` (the bare list page of the Bytes section, 25 rows from a static file, started as the app starts: the first render as a transition), served by a BFF of its own: performance ${fmt(floor.performance, 2)}, LCP ${ms(floor.lcpMs, 0)}, TBT ${ms(floor.tbtMs, 0)}. ${floor.performance.median >= BUDGETS.lighthousePerformance ? `That meets the ≥ ${BUDGETS.lighthousePerformance} budget` : `That is under the ≥ ${BUDGETS.lighthousePerformance} budget`} before any of the dashboard's code: the router, the session check, the filters, the saved views, the wizard's code.`,
+      );
+    }
+    for (const l of [...r.lighthouse, ...(r.lighthouseFloor ? [r.lighthouseFloor] : [])]) {
+      const page =
+        l === r.lighthouseFloor ? 'the stack alone' : new URL(l.url).pathname;
       const counts = new Map<string, { title: string; n: number; value: string }>();
       for (const run of l.runs) {
         for (const a of run.failing) {
@@ -316,7 +328,7 @@ function markdown(r: BenchReport): string {
       if (list.length > 0) {
         out.push(
           '',
-          `Audits not passed on ${new URL(l.url).pathname} (runs of ${l.runs.length}; value from the first): ${list.map(([id, c]) => `\`${id}\` ${c.value ? `(${c.value}) ` : ''}${c.n}/${l.runs.length}`).join(', ')}.`,
+          `Audits not passed on ${page} (runs of ${l.runs.length}; value from the first): ${list.map(([id, c]) => `\`${id}\` ${c.value ? `(${c.value}) ` : ''}${c.n}/${l.runs.length}`).join(', ')}.`,
         );
       }
     }

@@ -39,6 +39,8 @@ export interface BenchReport {
   bytes?: BytesReport;
   loadCheck?: LoadCheck;
   lighthouse?: LighthouseSummary[];
+  /** Lighthouse on bench/stack-floor: the chosen libraries alone. */
+  lighthouseFloor?: LighthouseSummary;
   list?: ListLatencyReport;
   rules?: RuleBuilderSize[];
   bff?: BffOverheadReport;
@@ -52,6 +54,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const BFF_SECONDS = Number(process.env.BENCH_BFF_SECONDS ?? 8);
 const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT ?? 19222);
 const OVERHEAD_BFF_PORT = Number(process.env.BENCH_OVERHEAD_BFF_PORT ?? 18788);
+/** A second BFF, serving the stack floor for Lighthouse. */
+const FLOOR_BFF_PORT = Number(process.env.BENCH_FLOOR_BFF_PORT ?? 18789);
 
 function selectedPhases(): Phase[] {
   const only = process.env.BENCH_ONLY;
@@ -103,10 +107,12 @@ async function main(): Promise<void> {
     const needsBuild = phases.some((p) => ['bytes', 'lighthouse', 'list', 'rules'].includes(p));
     if (needsBuild) {
       const build = await timed('build', () => buildProduction(outDir));
-      if (phases.includes('bytes')) {
-        report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
-        report.bytes.stackFloor = await measureStackFloor(join(work, 'stack-floor'));
-      }
+      if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
+    }
+    const floorDir = join(work, 'stack-floor');
+    if (phases.includes('bytes') || phases.includes('lighthouse')) {
+      const floor = await measureStackFloor(floorDir);
+      if (report.bytes) report.bytes.stackFloor = floor;
     }
     const browserPhases = phases.filter((p) =>
       ['bytes', 'lighthouse', 'list', 'rules'].includes(p),
@@ -139,14 +145,39 @@ async function main(): Promise<void> {
         }
         if (phases.includes('lighthouse')) {
           await resetEmulators();
-          report.lighthouse = await timed('lighthouse', () =>
-            runLighthouse(
+          report.lighthouse = await timed('lighthouse', async () => {
+            const app = await runLighthouse(
               [`${URLS.app}/rebate-groups`, `${URLS.app}/cashflow-groups/new`],
               RUNS,
               `${cookie.name}=${cookie.value}`,
               DEBUG_PORT,
-            ),
-          );
+            );
+            // The stack floor, served the same way by a BFF of its own: what the chosen libraries
+            // score before any of the dashboard's code. Its failure leaves the app's figures.
+            const floorBff = await startBff({
+              staticRoot: floorDir,
+              port: FLOOR_BFF_PORT,
+              logFile: join(logs, 'bff-floor.log'),
+            });
+            try {
+              const floorUrl = `http://127.0.0.1:${FLOOR_BFF_PORT}/`;
+              [report.lighthouseFloor] = await runLighthouse(
+                [floorUrl],
+                RUNS,
+                `${cookie.name}=${cookie.value}`,
+                DEBUG_PORT,
+              );
+            } catch (e) {
+              console.error('bench: lighthouse on the stack floor failed:', e);
+              report.errors.push({
+                phase: 'lighthouse',
+                message: `stack floor: ${e instanceof Error ? e.message : String(e)}`,
+              });
+            } finally {
+              await stopProcess(floorBff);
+            }
+            return app;
+          });
         }
       } finally {
         await stopProcess(bff);
