@@ -212,6 +212,10 @@ test('the list keeps its view in the URL, and is accessible', async ({ page }) =
   await page.getByRole('button', { name: /next page/i }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('10');
+  // Target rules read by name, as on the group's page (the network's rules 71 and 75).
+  await expect(table.getByRole('row', { name: /Android, no proxies/ })).toContainText(
+    'Advanced targeting rule is one of “Mobile: Android only” (#71), “Exclude proxies and VPN” (#75)',
+  );
   await expectNoSeriousA11yViolations(page, 'list');
 
   await page.goto('/cashflow-groups/999');

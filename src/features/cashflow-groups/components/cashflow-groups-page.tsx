@@ -25,6 +25,7 @@ import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
 import { cashflowGroupQueries, type CashflowGroupListRow } from '../api';
 import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
+import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 
@@ -41,16 +42,25 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The first line of the plain-words summary: the first rule, or "every conversion". */
-function firstLine(row: CashflowGroupListRow): { text: string; more: number } {
+/**
+ * The first line of the plain-words summary: the first rule, or "every conversion". Target rules
+ * by name where the network's list has them, as on the group's page.
+ */
+function firstLine(
+  row: CashflowGroupListRow,
+  targetRules: Record<string, string>,
+): { text: string; more: number } {
   if (!row.rules) return { text: row.problem ?? 'The stored rules could not be read.', more: 0 };
-  const [heading, first] = describeGroup({ ...row, affiliateMode: 'selected', rules: row.rules });
+  const [heading, first] = describeGroup(
+    { ...row, affiliateMode: 'selected', rules: row.rules },
+    { targetRules },
+  );
   if (row.rules.length === 0 || first === undefined) return { text: heading ?? '', more: 0 };
   return { text: first, more: row.rules.length - 1 };
 }
 
 function GroupRow({ row }: { row: CashflowGroupListRow }) {
-  const line = firstLine(row);
+  const line = firstLine(row, useTargetRuleNames());
   return (
     <TableRow hover>
       <TableCell sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>
@@ -179,9 +189,11 @@ export function CashflowGroupsPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {page?.rows.map((row) => (
-                  <GroupRow key={row.id} row={row} />
-                ))}
+                <TargetRuleNamesProvider>
+                  {page?.rows.map((row) => (
+                    <GroupRow key={row.id} row={row} />
+                  ))}
+                </TargetRuleNamesProvider>
                 {page && page.rows.length === 0 && (
                   <TableRow>
                     <TableCell colSpan={5}>
