@@ -154,12 +154,13 @@ async function main(): Promise<void> {
             );
             // The stack floor, served the same way by a BFF of its own: what the chosen libraries
             // score before any of the dashboard's code. Its failure leaves the app's figures.
-            const floorBff = await startBff({
-              staticRoot: floorDir,
-              port: FLOOR_BFF_PORT,
-              logFile: join(logs, 'bff-floor.log'),
-            });
+            let floorBff: Awaited<ReturnType<typeof startBff>> | undefined;
             try {
+              floorBff = await startBff({
+                staticRoot: floorDir,
+                port: FLOOR_BFF_PORT,
+                logFile: join(logs, 'bff-floor.log'),
+              });
               const floorUrl = `http://127.0.0.1:${FLOOR_BFF_PORT}/`;
               [report.lighthouseFloor] = await runLighthouse(
                 [floorUrl],
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
                 message: `stack floor: ${e instanceof Error ? e.message : String(e)}`,
               });
             } finally {
-              await stopProcess(floorBff);
+              if (floorBff) await stopProcess(floorBff);
             }
             return app;
           });

@@ -25,9 +25,9 @@ import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
 import { cashflowGroupQueries, type CashflowGroupListRow } from '../api';
 import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
-import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -60,7 +60,8 @@ function firstLine(
 }
 
 function GroupRow({ row }: { row: CashflowGroupListRow }) {
-  const line = firstLine(row, useTargetRuleNames());
+  const targetRules = useTargetRuleNames();
+  const line = firstLine(row, targetRules);
   return (
     <TableRow hover>
       <TableCell sx={{ fontVariantNumeric: 'tabular-nums', color: 'text.secondary' }}>

@@ -1,5 +1,5 @@
-// Names by id for plain-words text: target rules (loaded once for the whole wizard, shared by
-// every row through context) and the chosen affiliates.
+// Names by id for plain-words text: target rules (loaded once per page, the wizard, a group's
+// page or the list, and shared by every row through context) and the chosen affiliates.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { affiliateQueries, cashflowGroupQueries } from '../api';
