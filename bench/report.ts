@@ -271,6 +271,11 @@ function markdown(r: BenchReport): string {
   }
 
   if (r.lighthouse) {
+    // The app's pages, then the stack floor: one list for the table and the audits below.
+    const pages = [
+      ...r.lighthouse.map((l) => ({ name: new URL(l.url).pathname, l })),
+      ...(r.lighthouseFloor ? [{ name: 'the stack alone (bench/stack-floor)', l: r.lighthouseFloor }] : []),
+    ];
     out.push('', '## 2. Lighthouse', '');
     out.push(
       'Lighthouse 12 (npm), default mobile profile (simulated slow 4G, 4× CPU slowdown), system Chromium launched by Playwright; signed in through a session cookie header. The scores and LCP/TBT/FCP are Lighthouse’s simulation of a slow phone; “observed” is what this machine really painted during the same load, unthrottled (the simulation counts every request made before a paint as holding it back, so work that really paints sooner need not move the simulated figure).',
@@ -289,11 +294,8 @@ function markdown(r: BenchReport): string {
           'CLS',
           'Observed FCP / LCP',
         ],
-        [
-          ...r.lighthouse,
-          ...(r.lighthouseFloor ? [r.lighthouseFloor] : []),
-        ].map((l) => [
-          l === r.lighthouseFloor ? 'the stack alone (bench/stack-floor)' : new URL(l.url).pathname,
+        pages.map(({ name, l }) => [
+          name,
           fmt(l.performance, 2),
           fmt(l.accessibility, 2),
           fmt(l.bestPractices, 2),
@@ -313,9 +315,7 @@ function markdown(r: BenchReport): string {
         `**The stack alone.** The same Lighthouse runs on \`bench/stack-floor\` (the bare list page of the Bytes section, 25 rows from a static file, started as the app starts: the first render as a transition), served by a BFF of its own: performance ${fmt(floor.performance, 2)}, LCP ${ms(floor.lcpMs, 0)}, TBT ${ms(floor.tbtMs, 0)}. ${floor.performance.median >= BUDGETS.lighthousePerformance ? `That meets the ≥ ${BUDGETS.lighthousePerformance} budget` : `That is under the ≥ ${BUDGETS.lighthousePerformance} budget`} before any of the dashboard's code: the router, the session check, the filters, the saved views, the wizard's code.`,
       );
     }
-    for (const l of [...r.lighthouse, ...(r.lighthouseFloor ? [r.lighthouseFloor] : [])]) {
-      const page =
-        l === r.lighthouseFloor ? 'the stack alone' : new URL(l.url).pathname;
+    for (const { name, l } of pages) {
       const counts = new Map<string, { title: string; n: number; value: string }>();
       for (const run of l.runs) {
         for (const a of run.failing) {
@@ -328,7 +328,7 @@ function markdown(r: BenchReport): string {
       if (list.length > 0) {
         out.push(
           '',
-          `Audits not passed on ${page} (runs of ${l.runs.length}; value from the first): ${list.map(([id, c]) => `\`${id}\` ${c.value ? `(${c.value}) ` : ''}${c.n}/${l.runs.length}`).join(', ')}.`,
+          `Audits not passed on ${name} (runs of ${l.runs.length}; value from the first): ${list.map(([id, c]) => `\`${id}\` ${c.value ? `(${c.value}) ` : ''}${c.n}/${l.runs.length}`).join(', ')}.`,
         );
       }
     }
