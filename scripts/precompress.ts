@@ -67,7 +67,9 @@ export function precompress(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
+    // After the files are written, and only then: closeBundle also runs after a failed build,
+    // where a missing folder's error would hide the build's own.
+    writeBundle() {
       precompressDir(outDir);
     },
   };
