@@ -135,7 +135,7 @@ async function oneRun(
     // Keystrokes in a free-text value field in the middle of the list.
     const ruleIndex = middleTextRule(n);
     const row = page.getByRole('group', { name: `Rule ${ruleIndex + 1}`, exact: true });
-    const input = row.getByRole('combobox', { name: 'Value' });
+    const input = row.getByRole('textbox', { name: 'Value' });
     await input.scrollIntoViewIfNeeded();
     await input.click();
     await idle(page, 300);

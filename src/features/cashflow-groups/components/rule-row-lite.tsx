@@ -56,6 +56,13 @@ const ICONS = {
   warning: 'M12 5.99 19.53 19H4.47zM12 2 1 21h22zm1 14h-2v2h2zm0-6h-2v4h2z',
 } as const;
 
+/** The input of a value box with a list to pick from, closed. */
+const PICKER_ROLE = {
+  role: 'combobox',
+  'aria-autocomplete': 'list',
+  'aria-expanded': false,
+} as const;
+
 function Icon({ d, className }: { d: string; className?: string }) {
   return (
     <svg className={className ?? 'rbl-icon'} viewBox="0 0 24 24" aria-hidden focusable="false">
@@ -479,11 +486,9 @@ export const RuleRowLite = memo(function RuleRowLite({
             <input
               id={`${id}-value`}
               ref={valuesRef}
-              // Closed, as MUI's own: no list exists to control yet.
-              // eslint-disable-next-line jsx-a11y/role-has-required-aria-props
-              role="combobox"
-              aria-autocomplete="list"
-              aria-expanded="false"
+              // A picker's box is a closed combobox, as MUI's own (no list exists to control
+              // yet); free text is a plain text box, as its full editor.
+              {...(kind === 'text' ? {} : PICKER_ROLE)}
               aria-invalid={valueError !== undefined}
               aria-describedby={valueError !== undefined ? `${id}-helper` : undefined}
               autoComplete="off"

@@ -12,6 +12,7 @@ import { fieldKind, type RuleField } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useTargetRuleNames } from './describe-names';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
+import { addUnique, TextValuesEditor } from './text-values-editor';
 
 export interface ValueEditorProps {
   field: RuleField;
@@ -27,21 +28,6 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** The light row hands focus to the element so marked (see rule-row-lite). */
 const HAND_OVER = { 'data-rb': 'value' } as Record<string, string>;
 
-/** Only text with list separators is split on paste: a single sub value may contain spaces. */
-const LIST_SEPARATORS = /[\n\r\t,;]/;
-
-function addUnique(values: string[], added: string[]): string[] {
-  const seen = new Set(values);
-  const out = [...values];
-  for (const v of added) {
-    if (!seen.has(v)) {
-      seen.add(v);
-      out.push(v);
-    }
-  }
-  return out;
-}
-
 export const ValueEditor = memo(function ValueEditor(props: ValueEditorProps) {
   switch (fieldKind(props.field)) {
     case 'country':
@@ -49,89 +35,13 @@ export const ValueEditor = memo(function ValueEditor(props: ValueEditorProps) {
     case 'target-rule':
       return <TargetRuleEditor {...props} />;
     case 'text':
-      return <TextValuesEditor {...props} />;
+      return <TextValuesEditor {...props} inputProps={HAND_OVER} />;
   }
 });
 
 /** Only errors and notes take a line under the box: with 200 rows, a hint on each is noise. */
 function helperFor(error: string | undefined, note?: string) {
   return error ?? note;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Free strings (source, aff_sub*, adv_sub*): chips, Enter or comma adds, a pasted list splits.
-
-function TextValuesEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
-  const [input, setInput] = useState('');
-
-  const commit = (text: string) => {
-    const added = splitList(text);
-    if (added.length > 0) onChange(addUnique(values, added));
-    setInput('');
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const text = event.clipboardData.getData('text');
-    if (!LIST_SEPARATORS.test(text)) return;
-    event.preventDefault();
-    commit(input + text);
-  };
-
-  return (
-    <Autocomplete<string, true, false, true>
-      multiple
-      freeSolo
-      options={[]}
-      value={values}
-      inputValue={input}
-      onInputChange={(_, next, reason) => {
-        if (reason === 'reset') return;
-        // A typed comma ends a value, as in most tag inputs.
-        if (next.endsWith(',')) commit(next.slice(0, -1));
-        else setInput(next);
-      }}
-      onChange={(_, next) => {
-        onChange(
-          addUnique(
-            [],
-            next.map((v) => v.trim()).filter((v) => v !== ''),
-          ),
-        );
-        setInput('');
-      }}
-      onBlur={() => {
-        // A value typed but not yet confirmed is kept rather than silently dropped.
-        if (input.trim() !== '') commit(input);
-        onBlur();
-      }}
-      renderValue={(selected, getItemProps) =>
-        selected.map((v, i) => {
-          const { key, ...itemProps } = getItemProps({ index: i });
-          return <Chip key={key} size="small" label={v} {...itemProps} />;
-        })
-      }
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Value"
-          size="small"
-          inputRef={inputRef}
-          error={error !== undefined}
-          helperText={helperFor(error)}
-          placeholder={values.length === 0 ? 'Type, then Enter' : undefined}
-          slotProps={{
-            ...params.slotProps,
-            input: { ...params.slotProps.input, ...NO_GLOBAL_STYLES },
-            htmlInput: {
-              ...params.slotProps.htmlInput,
-              ...HAND_OVER,
-              onPaste,
-            },
-          }}
-        />
-      )}
-    />
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,7 +69,14 @@ describe('rule rows away from the viewport', { timeout: 60_000 }, () => {
     expect(r.getByRole('combobox', { name: 'Field' })).toHaveTextContent('Source');
     expect(r.getByRole('combobox', { name: 'Operator' })).toHaveTextContent('is one of');
     expect(r.getByRole('switch', { name: 'Negate' })).not.toBeChecked();
-    expect(r.getByRole('combobox', { name: 'Value' })).toBeInTheDocument();
+    // Free text is a text box, as its full editor; a picker's box stays a closed combobox.
+    expect(r.getByRole('textbox', { name: 'Value' })).toBeInTheDocument();
+    expect(r.queryByRole('combobox', { name: 'Value' })).toBeNull();
+    expect(isLight(150)).toBe(true);
+    expect(within(row(150)).getByRole('combobox', { name: 'Value' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     expect(r.getByText('v150')).toBeInTheDocument();
     for (const name of ['Move rule 151 up', 'Move rule 151 down', 'Duplicate rule 151']) {
       expect(r.getByRole('button', { name })).toBeEnabled();
@@ -79,9 +86,9 @@ describe('rule rows away from the viewport', { timeout: 60_000 }, () => {
 
   it('edits a value in row 151 of 200: focus turns the row full and lands in its Value box', async () => {
     const { form } = renderInForm(<RulesStep />, { rules: manyRules(200) });
-    await userEvent.click(within(row(151)).getByRole('combobox', { name: 'Value' }));
+    await userEvent.click(within(row(151)).getByRole('textbox', { name: 'Value' }));
     expect(isLight(151)).toBe(false);
-    const value = within(row(151)).getByRole('combobox', { name: 'Value' });
+    const value = within(row(151)).getByRole('textbox', { name: 'Value' });
     expect(value).toHaveFocus();
     await userEvent.keyboard('fresh{Enter}');
     expect(form().getValues('rules.150.values')).toEqual(['v150', 'fresh']);
@@ -149,7 +156,7 @@ describe('rule rows away from the viewport', { timeout: 60_000 }, () => {
     await act(async () => {
       await form().trigger('rules', { shouldFocus: true });
     });
-    const value = within(row(171)).getByRole('combobox', { name: 'Value' });
+    const value = within(row(171)).getByRole('textbox', { name: 'Value' });
     await waitFor(() => expect(value).toHaveFocus());
     expect(isLight(171)).toBe(false);
     expect(value).toHaveAttribute('aria-invalid', 'true');
