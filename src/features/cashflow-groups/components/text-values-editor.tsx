@@ -46,6 +46,16 @@ export function addUnique(values: readonly string[], added: readonly string[]): 
   return out;
 }
 
+/**
+ * Empties the input as typing would: through the native setter and an input event, so that
+ * React's change tracking and MUI's FormControl see it empty. A plain `value = ''` leaves MUI
+ * thinking the box is still filled, and its label would stay raised over an empty box.
+ */
+function clearInput(el: HTMLInputElement) {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, '');
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 // The box as the Autocomplete beside it draws it (the same height, 42 px with a line of chips),
 // which the light row copies (rule-row-lite's .rbl-value): chips wrap inside the outline, the
 // input takes the rest of the line.
@@ -77,7 +87,7 @@ export function TextValuesEditor({
   const commit = (text: string) => {
     const added = splitValues(text);
     if (added.length > 0) onChange(addUnique(values, added));
-    if (input.current) input.current.value = '';
+    if (input.current) clearInput(input.current);
   };
 
   const focusChip = (index: number) =>

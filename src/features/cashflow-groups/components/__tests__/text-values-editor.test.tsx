@@ -149,6 +149,21 @@ describe('free-text values', () => {
     expect(ui.chips()).toEqual(['b']);
   });
 
+  it.each([
+    { how: 'added with Enter', keys: 'spring{Enter}{Backspace}' },
+    { how: 'added with a comma', keys: 'spring,{Backspace}' },
+    { how: 'only a comma typed', keys: ',' },
+  ])('rests its label inside an empty box again ($how, then left)', async ({ keys }) => {
+    const ui = setup([]);
+    const label = () => screen.getByText('Value', { selector: 'label' });
+    await userEvent.click(ui.input);
+    await userEvent.keyboard(keys);
+    expect(ui.chips()).toEqual([]);
+    expect(ui.input).toHaveValue('');
+    await userEvent.tab();
+    expect(label()).toHaveAttribute('data-shrink', 'false');
+  });
+
   it('shows an error under the box and marks the input invalid', () => {
     const ui = setup([], 'Add at least one value');
     expect(ui.input).toHaveAttribute('aria-invalid', 'true');
