@@ -10,6 +10,7 @@ import { useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { useForkRef } from '@mui/material/utils';
+import { addUnique, splitList } from '@/lib/split-list';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
 
 export interface TextValuesEditorProps {
@@ -23,28 +24,7 @@ export interface TextValuesEditorProps {
 }
 
 /** What separates values: a sub value may contain spaces, so a space does not. */
-const LIST_SEPARATORS = /[\n\r\t,;]/;
-
-/** The values in `text`, trimmed, empty ones dropped. */
-export function splitValues(text: string): string[] {
-  return text
-    .split(LIST_SEPARATORS)
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
-
-/** `values` with `added` appended, each once, in order. */
-export function addUnique(values: readonly string[], added: readonly string[]): string[] {
-  const seen = new Set(values);
-  const out = [...values];
-  for (const v of added) {
-    if (!seen.has(v)) {
-      seen.add(v);
-      out.push(v);
-    }
-  }
-  return out;
-}
+const VALUE_SEPARATORS = /[\n\r\t,;]+/;
 
 /**
  * Empties the input as typing would: through the native setter and an input event, so that
@@ -85,7 +65,7 @@ export function TextValuesEditor({
 
   /** Adds the entries of `text` and empties the input. */
   const commit = (text: string) => {
-    const added = splitValues(text);
+    const added = splitList(text, VALUE_SEPARATORS);
     if (added.length > 0) onChange(addUnique(values, added));
     if (input.current) clearInput(input.current);
   };
@@ -131,7 +111,7 @@ export function TextValuesEditor({
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData('text');
-    if (!LIST_SEPARATORS.test(pasted)) return;
+    if (!VALUE_SEPARATORS.test(pasted)) return;
     event.preventDefault();
     const el = event.currentTarget;
     const start = el.selectionStart ?? el.value.length;

@@ -5,14 +5,14 @@ import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import TextField from '@mui/material/TextField';
-import { splitList } from '@/lib/split-list';
+import { addUnique, splitList } from '@/lib/split-list';
 import { cashflowGroupQueries } from '../api';
 import { COUNTRY_OPTIONS, countryName, isCountryCode } from '../model';
 import { fieldKind, type RuleField } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useTargetRuleNames } from './describe-names';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
-import { addUnique, TextValuesEditor } from './text-values-editor';
+import { TextValuesEditor } from './text-values-editor';
 
 export interface ValueEditorProps {
   field: RuleField;

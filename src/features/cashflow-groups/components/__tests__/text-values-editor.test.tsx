@@ -3,7 +3,7 @@
 import { Profiler, useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { addUnique, splitValues, TextValuesEditor } from '../text-values-editor';
+import { TextValuesEditor } from '../text-values-editor';
 
 function setup(initial: string[] = [], error?: string) {
   const changes: string[][] = [];
@@ -38,30 +38,6 @@ function setup(initial: string[] = [], error?: string) {
     resetCommits: () => (commits = 0),
   };
 }
-
-describe('addUnique', () => {
-  it.each([
-    { values: [], added: ['a'], out: ['a'] },
-    { values: ['a'], added: ['b', 'a', 'b'], out: ['a', 'b'] },
-    { values: ['a', 'b'], added: [], out: ['a', 'b'] },
-    { values: ['x'], added: ['y', 'z'], out: ['x', 'y', 'z'] },
-  ])('$values + $added → $out', ({ values, added, out }) => {
-    expect(addUnique(values, added)).toEqual(out);
-  });
-});
-
-describe('splitValues', () => {
-  it.each([
-    { text: 'a', out: ['a'] },
-    { text: '  a  ', out: ['a'] },
-    { text: 'summer sale', out: ['summer sale'] },
-    { text: 'a,b;c\td\ne\r\nf', out: ['a', 'b', 'c', 'd', 'e', 'f'] },
-    { text: ' , ;; \n', out: [] },
-    { text: '', out: [] },
-  ])('$text → $out', ({ text, out }) => {
-    expect(splitValues(text)).toEqual(out);
-  });
-});
 
 describe('free-text values', () => {
   it.each([
