@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       // so that is not proof of the cause. The tail of this figure swings with the machine.
       if (browserPhases.length > 0 && emulators) {
         await stopProcess(emulators);
-        emulators = await startEmulators(join(logs, 'emulators-bff.log'));
+        await startEmulators(join(logs, 'emulators-bff.log'));
       }
       await resetEmulators();
       report.bff = await timed('bff', () =>
