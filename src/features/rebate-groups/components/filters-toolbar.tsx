@@ -29,6 +29,11 @@ export const FILTER_DEBOUNCE_MS = 400;
 export interface FiltersToolbarProps {
   filters: Filters;
   onChange: (filters: Filters) => void;
+  /**
+   * A tick in an open menu: the filters the menu will send when it closes. The page asks for
+   * their rows now, so closing the menu shows them at once instead of starting the request.
+   */
+  onPreview?: (filters: Filters) => void;
 }
 
 const CHIP_NOUNS: Record<FilterKey, string> = {
@@ -113,6 +118,7 @@ const MultiSelect = memo(MultiSelectImpl) as typeof MultiSelectImpl;
 export const FiltersToolbar = memo(function FiltersToolbar({
   filters,
   onChange,
+  onPreview,
 }: FiltersToolbarProps) {
   // The toolbar edits a draft that reaches the URL (and so the API) once edits pause. A URL change
   // that is not our own commit landing (Back, a saved view) replaces the draft.
@@ -136,9 +142,9 @@ export const FiltersToolbar = memo(function FiltersToolbar({
   // The handlers below never change identity, so the memoised controls skip renders that are
   // not theirs; they read the draft and the committed key of the last commit (or of their own
   // change, set here at once).
-  const latest = useRef({ draft, committed });
+  const latest = useRef({ draft, committed, onPreview });
   useLayoutEffect(() => {
-    latest.current = { draft, committed };
+    latest.current = { draft, committed, onPreview };
   });
 
   /**
@@ -150,7 +156,10 @@ export const FiltersToolbar = memo(function FiltersToolbar({
     (next: Filters, when: When = 'debounce') => {
       latest.current.draft = next;
       setDraft(next);
-      if (when === 'hold') return;
+      if (when === 'hold') {
+        latest.current.onPreview?.(next);
+        return;
+      }
       call(next);
       if (when === 'now') flush();
     },

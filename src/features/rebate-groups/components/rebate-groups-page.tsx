@@ -9,6 +9,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
+import { afterNextPaint } from '@/lib/after-paint';
 import { toApiError } from '@/lib/api-error';
 import { rebateGroupQueries } from '../api/queries';
 import type { RebateGroup } from '../api/schemas';
@@ -18,7 +19,7 @@ import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
 import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
-import { PAGE_SIZES, emptyFilters, hasFilters, type View } from '../model/view';
+import { PAGE_SIZES, emptyFilters, hasFilters, type Filters, type View } from '../model/view';
 import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
@@ -94,12 +95,19 @@ export function RebateGroupsPage() {
     notices,
     dismissNotices,
     setFilters,
+    viewWithFilters,
     setOrdering,
     setLimit,
     setOffset,
     applySaved,
     clampToTotal,
   } = useRebateGroupsView({ beforeWrite: prefetchList });
+  // A tick in an open filter menu asks for the rows the menu will show when it closes.
+  const previewFilters = useCallback(
+    (filters: Filters) =>
+      void queryClient.prefetchQuery(rebateGroupQueries.list(viewWithFilters(filters))),
+    [queryClient, viewWithFilters],
+  );
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
   const [selected, setSelected] = useState<RebateGroup | null>(null);
   const closeDetails = useCallback(() => setSelected(null), []);
@@ -116,12 +124,15 @@ export function RebateGroupsPage() {
   const { data, isPlaceholderData, isFetching, error, failureReason, refetch } = query;
   const count = data?.totals.count;
 
-  // Prefetch the next page once this one is really here, so "next" is instant.
+  // Prefetch the next page once this one is really here, so "next" is instant. After the paint:
+  // React runs a click's effects before the browser paints, and this request is for later.
   useEffect(() => {
     if (count === undefined || isPlaceholderData) return;
     const next = view.offset + view.limit;
-    if (next < count)
-      void queryClient.prefetchQuery(rebateGroupQueries.list({ ...view, offset: next }));
+    if (next >= count) return;
+    return afterNextPaint(
+      () => void queryClient.prefetchQuery(rebateGroupQueries.list({ ...view, offset: next })),
+    );
   }, [count, isPlaceholderData, view, queryClient]);
 
   // An offset past the end (a stale link, rows deleted since) moves to the last page.
@@ -178,7 +189,7 @@ export function RebateGroupsPage() {
           </Alert>
         )}
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <FiltersToolbar filters={view.filters} onChange={setFilters} />
+          <FiltersToolbar filters={view.filters} onChange={setFilters} onPreview={previewFilters} />
         </Paper>
         {rateLimited && <RateLimitNotice error={rateLimited} />}
         {apiError && !data ? (

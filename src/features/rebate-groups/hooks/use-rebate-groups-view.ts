@@ -21,6 +21,8 @@ export interface RebateGroupsViewApi {
   notices: string[];
   dismissNotices: () => void;
   setFilters: (filters: Filters) => void;
+  /** The view `setFilters(filters)` would show, as the URL will read back; nothing is written. */
+  viewWithFilters: (filters: Filters) => View;
   setOrdering: (ordering: SortKey[]) => void;
   setLimit: (limit: number) => void;
   setOffset: (offset: number) => void;
@@ -149,6 +151,11 @@ export function useRebateGroupsView({
     (filters: Filters) => write({ ...base(), filters, offset: 0 }),
     [write, base],
   );
+  const viewWithFilters = useCallback(
+    (filters: Filters) =>
+      parseView(writeView({ ...base(), filters, offset: 0 }, latest.current.searchParams)).view,
+    [base],
+  );
   const setOrdering = useCallback(
     (ordering: SortKey[]) => write({ ...base(), ordering, offset: 0 }),
     [write, base],
@@ -189,6 +196,7 @@ export function useRebateGroupsView({
     notices,
     dismissNotices,
     setFilters,
+    viewWithFilters,
     setOrdering,
     setLimit,
     setOffset,

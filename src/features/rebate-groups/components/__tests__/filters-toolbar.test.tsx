@@ -7,6 +7,7 @@ import { emptyFilters, type Filters } from '../../model/view';
 
 function setup(initial: Filters = emptyFilters()) {
   const onChange = vi.fn<(f: Filters) => void>();
+  const onPreview = vi.fn<(f: Filters) => void>();
   function Harness() {
     const [filters, setFilters] = useState(initial);
     return (
@@ -17,6 +18,7 @@ function setup(initial: Filters = emptyFilters()) {
             onChange(f);
             setFilters(f);
           }}
+          onPreview={onPreview}
         />
         <button onClick={() => setFilters({ ...emptyFilters(), link_code: ['from-url'] })}>
           external
@@ -26,7 +28,7 @@ function setup(initial: Filters = emptyFilters()) {
   }
   const user = userEvent.setup();
   render(<Harness />);
-  return { user, onChange };
+  return { user, onChange, onPreview };
 }
 
 const with_ = (over: Partial<Filters>): Filters => ({ ...emptyFilters(), ...over });
@@ -43,6 +45,34 @@ describe('FiltersToolbar', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
     // Options' own order, whatever the click order.
     expect(onChange).toHaveBeenLastCalledWith(with_({ group_type: ['AUTO', 'MANUAL'] }));
+  });
+
+  it('previews each tick (what closing the menu will send) without sending it', async () => {
+    const { user, onChange, onPreview } = setup(with_({ link_code: ['vip'] }));
+    await user.click(screen.getByRole('combobox', { name: /Type/ }));
+    const list = screen.getByRole('listbox');
+    await user.click(within(list).getByRole('option', { name: 'Manual' }));
+    expect(onPreview).toHaveBeenLastCalledWith(
+      with_({ link_code: ['vip'], group_type: ['MANUAL'] }),
+    );
+    await user.click(within(list).getByRole('option', { name: 'Auto' }));
+    expect(onPreview).toHaveBeenLastCalledWith(
+      with_({ link_code: ['vip'], group_type: ['AUTO', 'MANUAL'] }),
+    );
+    expect(onPreview).toHaveBeenCalledTimes(2);
+    expect(onChange).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    // Closing sends exactly the last preview, and previews nothing more.
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenLastCalledWith(onPreview.mock.lastCall![0]);
+    expect(onPreview).toHaveBeenCalledTimes(2);
+  });
+
+  it('previews nothing for typed values: they are sent once typing pauses', async () => {
+    const { user, onChange, onPreview } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Group IDs' }), '12{Enter}');
+    await waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    expect(onPreview).not.toHaveBeenCalled();
   });
 
   it('filters by rebate period', async () => {

@@ -55,8 +55,9 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function renderPage(url = '/rebate-groups') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+/** `staleTime`: the app's client keeps answers fresh for 30 s (src/app/query-client.ts). */
+function renderPage(url = '/rebate-groups', { staleTime = 0 } = {}) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime } } });
   const router = createMemoryRouter([{ path: '/rebate-groups', element: <RebateGroupsPage /> }], {
     initialEntries: [url],
   });
@@ -231,6 +232,45 @@ describe('RebateGroupsPage', () => {
     release();
     expect(await within(table).findByText('Group 7')).toBeInTheDocument();
     expect(loading()).toBeNull();
+    expect(bodies).toHaveLength(2);
+  });
+
+  it('asks for the next page once a page is shown, so "next" needs no request', async () => {
+    answer = (body) =>
+      HttpResponse.json({
+        data: Array.from({ length: body.limit }, (_, i) => group(body.offset + i + 1)),
+        totals: { count: 60, clients: 600 },
+      });
+    const { user, router } = renderPage('/rebate-groups?limit=10', { staleTime: 30_000 });
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    await waitFor(() => expect(bodies.map((b) => b.offset)).toEqual([0, 10]));
+    await user.click(screen.getByRole('button', { name: 'Go to next page' }));
+    expect(await within(table).findByText('Group 11')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?limit=10&offset=10');
+    // Page 2 came from the cache; page 3 is the one asked for now.
+    await waitFor(() => expect(bodies.map((b) => b.offset)).toEqual([0, 10, 20]));
+  });
+
+  it('asks for a filter’s rows on the tick, so closing the menu shows them without a request', async () => {
+    answer = (body) =>
+      HttpResponse.json({
+        data: [group(body.group_type?.includes('MANUAL') ? 42 : 1)],
+        totals: { count: 1, clients: 10 },
+      });
+    const { user, router } = renderPage('/rebate-groups', { staleTime: 30_000 });
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    await user.click(screen.getByRole('combobox', { name: /^Type/ }));
+    await user.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'Manual' }));
+    // Asked while the menu is still open; nothing on screen or in the URL has changed yet.
+    await waitFor(() => expect(bodies.at(-1)).toMatchObject({ group_type: ['MANUAL'], offset: 0 }));
+    expect(bodies).toHaveLength(2);
+    expect(router.state.location.search).toBe('');
+    expect(within(table).getByText('Group 1')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(await within(table).findByText('Group 42')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?group_type=MANUAL');
     expect(bodies).toHaveLength(2);
   });
 });

@@ -80,6 +80,22 @@ describe('useRebateGroupsView', () => {
     expect(get().view.filters).not.toBe(before.view.filters);
   });
 
+  it('tells the view a filter change would show, without writing it', () => {
+    const { get, search } = setup('/rebate-groups?ordering=group_title&limit=10&offset=20&utm=x');
+    const filters = { ...emptyFilters(), group_type: ['AUTO' as const] };
+    expect(get().viewWithFilters(filters)).toEqual({
+      filters,
+      ordering: [{ field: 'group_title', direction: 'asc' }],
+      limit: 10,
+      offset: 0,
+    });
+    expect(search()).toBe('?ordering=group_title&limit=10&offset=20&utm=x');
+    // And it is the view setFilters then shows.
+    const previewed = get().viewWithFilters(filters);
+    act(() => get().setFilters(filters));
+    expect(get().view).toEqual(previewed);
+  });
+
   it('reads the view from the URL', () => {
     const { get } = setup('/rebate-groups?group_type=MANUAL&limit=50&offset=100');
     expect(get().view).toMatchObject({

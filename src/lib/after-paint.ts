@@ -1,0 +1,31 @@
+// Runs work once the browser has painted the current change, off the path to that paint.
+
+/**
+ * Calls `work` after the next frame has been produced: a task queued from the frame's
+ * animation-frame callback runs once that frame is painted. React flushes the effects of a
+ * click's render before the browser paints, so an effect that only prepares for later (a
+ * prefetch) would otherwise delay the very paint the person is waiting for.
+ *
+ * A hidden tab runs no animation frames; the timer beside it then does the work, later.
+ * Returns a function that cancels the work if it has not run yet.
+ */
+export function afterNextPaint(work: () => void, hiddenFallbackMs = 100): () => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    work();
+  };
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  const fallback = setTimeout(run, hiddenFallbackMs);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    clearTimeout(fallback);
+  };
+}
