@@ -74,9 +74,8 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
 }
 
 /**
- * The app bar and the navigation drawer, memoised: every navigation re-renders AppLayout (it
- * reads the location and the navigation state), and a list page or sort change is a navigation,
- * so without memo these two re-rendered with every click in the table.
+ * The app bar and the navigation drawer, memoised: a list page or sort change is a navigation,
+ * and without memo these two re-rendered with every click in the table.
  */
 const TopBar = memo(function TopBar({
   wide,
@@ -142,33 +141,53 @@ const NavDrawer = memo(function NavDrawer({
   );
 });
 
+/** The app bar, with its loading bar while a page's code loads (the router's navigation state). */
+function TopBarWithProgress({ wide, onOpenNav }: { wide: boolean; onOpenNav: () => void }) {
+  const navigation = useNavigation();
+  return <TopBar wide={wide} loading={navigation.state === 'loading'} onOpenNav={onOpenNav} />;
+}
+
+/**
+ * The page area, memoised and reading no router state itself: a navigation (and every list page,
+ * sort or filter change is one) re-renders what reads it below, the routed page through Outlet
+ * and RequireSession, not this frame and its styled boxes.
+ */
+const Main = memo(function Main() {
+  return (
+    <Box
+      component="main"
+      id="main"
+      tabIndex={-1}
+      sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}
+    >
+      <Toolbar variant="dense" />
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    </Box>
+  );
+});
+
+/** Arriving on the home path mounts the page area anew. */
+function MainAtLocation() {
+  const { pathname } = useLocation();
+  return <Main key={pathname === routes.home ? 'home' : undefined} />;
+}
+
 export function AppLayout() {
   const wide = useMediaQuery((t) => t.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
   const openNav = useCallback(() => setOpen(true), []);
   const closeNav = useCallback(() => setOpen(false), []);
-  const navigation = useNavigation();
-  const location = useLocation();
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <TopBar wide={wide} loading={navigation.state === 'loading'} onOpenNav={openNav} />
+      <TopBarWithProgress wide={wide} onOpenNav={openNav} />
       <NavDrawer wide={wide} open={open} onClose={closeNav} />
-      <Box
-        component="main"
-        id="main"
-        tabIndex={-1}
-        key={location.pathname === routes.home ? 'home' : undefined}
-        sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}
-      >
-        <Toolbar variant="dense" />
-        <RequireSession>
-          <Outlet />
-        </RequireSession>
-      </Box>
+      <MainAtLocation />
     </Box>
   );
 }

@@ -10,7 +10,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
-import type { SxProps, Theme } from '@mui/material/styles';
+import GlobalStyles from '@mui/material/GlobalStyles';
+import type { Theme } from '@mui/material/styles';
 import type { RebateGroup } from '../api/schemas';
 import { displayValue, type Column } from '../model/columns';
 import {
@@ -42,7 +43,7 @@ export interface GroupsTableProps {
   onOpen: (group: RebateGroup) => void;
 }
 
-// Cell contents are plain elements with class names styled once on the table (TABLE_SX): an
+// Cell contents are plain elements with class names styled once for the table (tableStyles): an
 // `sx` per cell would make emotion serialise and hash styles for all 225 cells on every render.
 function Cell({ column, group }: { column: Column; group: RebateGroup }) {
   switch (column.id) {
@@ -115,39 +116,55 @@ function CreatedDate({ iso }: { iso: string }) {
  * Body rows and cells are plain <tr>/<td> styled here once, as MUI's TableRow (hover) and
  * TableCell (body) are: 225 to 900 styled components re-rendered on every page change cost
  * emotion a style serialisation each, which was most of a page change's time.
+ *
+ * The stylesheet is global and written once (GroupsTableStyles never re-renders): as the table's
+ * `sx` it was serialised and hashed again on every page, sort and filter change. MUI's CSS
+ * variables (app/theme.ts) keep it right in both colour schemes.
  */
-const tableSx: SxProps<Theme> = (theme) => ({
-  // Nine columns must fit a laptop screen: tighter side padding than MUI's 16px.
-  '& .MuiTableCell-root': { px: 1.25 },
-  '& .MuiTableCell-root:first-of-type': { pl: 2 },
-  '& .rg-row': {
-    color: 'inherit',
-    display: 'table-row',
-    verticalAlign: 'middle',
-    outline: 'none',
-    cursor: 'pointer',
-    '&:hover': { backgroundColor: (theme.vars ?? theme).palette.action.hover },
-    '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-  },
-  '& .rg-cell': {
-    ...theme.typography.body2,
-    display: 'table-cell',
-    verticalAlign: 'inherit',
-    // The theme has CSS variables (app/theme.ts), so the border follows the colour scheme.
-    borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
-    color: (theme.vars ?? theme).palette.text.primary,
-    textAlign: 'left',
-    padding: '16px 10px',
-    whiteSpace: 'nowrap',
-  },
-  '& .rg-cell:first-of-type': { paddingLeft: '16px' },
-  '&.rg-compact .rg-cell': { paddingTop: '6px', paddingBottom: '6px' },
-  '& .rg-cell.rg-wrap': { whiteSpace: 'normal' },
-  '& .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
-  '& .rg-title': { display: 'flex', alignItems: 'center', gap: 1 },
-  '& .rg-title-text': { fontWeight: 500 },
-  '& .rg-secondary': { color: 'text.secondary' },
-  '& .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
+const tableStyles = (theme: Theme) => {
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    // Nine columns must fit a laptop screen: tighter side padding than MUI's 16px.
+    '.rg-table .MuiTableCell-root': {
+      paddingLeft: theme.spacing(1.25),
+      paddingRight: theme.spacing(1.25),
+    },
+    '.rg-table .MuiTableCell-root:first-of-type': { paddingLeft: theme.spacing(2) },
+    '.rg-table .rg-row': {
+      color: 'inherit',
+      display: 'table-row',
+      verticalAlign: 'middle',
+      outline: 'none',
+      cursor: 'pointer',
+      '&:hover': { backgroundColor: palette.action.hover },
+      '&:focus-visible': {
+        outline: `2px solid ${palette.primary.main}`,
+        outlineOffset: '-2px',
+      },
+    },
+    '.rg-table .rg-cell': {
+      ...theme.typography.body2,
+      display: 'table-cell',
+      verticalAlign: 'inherit',
+      borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
+      color: palette.text.primary,
+      textAlign: 'left',
+      padding: '16px 10px',
+      whiteSpace: 'nowrap',
+    },
+    '.rg-table .rg-cell:first-of-type': { paddingLeft: '16px' },
+    '.rg-table.rg-compact .rg-cell': { paddingTop: '6px', paddingBottom: '6px' },
+    '.rg-table .rg-cell.rg-wrap': { whiteSpace: 'normal' },
+    '.rg-table .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
+    '.rg-table .rg-title': { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+    '.rg-table .rg-title-text': { fontWeight: 500 },
+    '.rg-table .rg-secondary': { color: palette.text.secondary },
+    '.rg-table .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
+  } as const;
+};
+
+const GroupsTableStyles = memo(function GroupsTableStyles() {
+  return <GlobalStyles styles={tableStyles} />;
 });
 
 interface GroupRowProps {
@@ -263,32 +280,38 @@ export function GroupsTable({
   onOpen,
 }: GroupsTableProps) {
   return (
-    <Table
-      size={density === 'compact' ? 'small' : 'medium'}
-      aria-label="Rebate groups"
-      className={density === 'compact' ? 'rg-compact' : undefined}
-      sx={tableSx}
-    >
-      <GroupsTableHead columns={columns} ordering={ordering} onOrderingChange={onOrderingChange} />
-      <TableBody>
-        {rows
-          ? rows.map((group) => (
-              <GroupRow key={group.id} group={group} columns={columns} onOpen={onOpen} />
-            ))
-          : Array.from({ length: skeletonRows }, (_, i) => (
-              <TableRow key={i} aria-hidden>
-                {columns.map((column) => (
-                  <TableCell key={column.id} align={column.numeric ? 'right' : 'left'}>
-                    <Skeleton
-                      variant="text"
-                      width={column.id === 'title' ? '70%' : column.numeric ? 40 : 64}
-                      sx={{ display: 'inline-block' }}
-                    />
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-      </TableBody>
-    </Table>
+    <>
+      <GroupsTableStyles />
+      <Table
+        size={density === 'compact' ? 'small' : 'medium'}
+        aria-label="Rebate groups"
+        className={density === 'compact' ? 'rg-table rg-compact' : 'rg-table'}
+      >
+        <GroupsTableHead
+          columns={columns}
+          ordering={ordering}
+          onOrderingChange={onOrderingChange}
+        />
+        <TableBody>
+          {rows
+            ? rows.map((group) => (
+                <GroupRow key={group.id} group={group} columns={columns} onOpen={onOpen} />
+              ))
+            : Array.from({ length: skeletonRows }, (_, i) => (
+                <TableRow key={i} aria-hidden>
+                  {columns.map((column) => (
+                    <TableCell key={column.id} align={column.numeric ? 'right' : 'left'}>
+                      <Skeleton
+                        variant="text"
+                        width={column.id === 'title' ? '70%' : column.numeric ? 40 : 64}
+                        sx={{ display: 'inline-block' }}
+                      />
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }
