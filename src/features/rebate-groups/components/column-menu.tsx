@@ -5,12 +5,12 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import Tooltip from '@mui/material/Tooltip';
 import CheckBoxIcon from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
 import DensitySmallIcon from '@mui/icons-material/DensitySmall';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
+import { Hint } from '@/components/hint';
 import { COLUMNS, type ColumnId } from '../model/columns';
 import type { TablePrefs } from '../model/table-prefs';
 
@@ -33,7 +33,7 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
   const compact = prefs.density === 'compact';
   return (
     <>
-      <Tooltip title={compact ? 'Comfortable rows' : 'Compact rows'}>
+      <Hint title={compact ? 'Comfortable rows' : 'Compact rows'}>
         <IconButton
           aria-label="Compact rows"
           aria-pressed={compact}
@@ -41,8 +41,8 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
         >
           {compact ? <DensitySmallIcon /> : <DensityMediumIcon />}
         </IconButton>
-      </Tooltip>
-      <Tooltip title="Show or hide columns">
+      </Hint>
+      <Hint title="Show or hide columns" placement="bottom-end">
         <IconButton
           aria-label="Columns"
           aria-haspopup="menu"
@@ -52,7 +52,7 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
         >
           <ViewColumnIcon />
         </IconButton>
-      </Tooltip>
+      </Hint>
       <Menu
         id="rebate-groups-columns-menu"
         anchorEl={anchor}

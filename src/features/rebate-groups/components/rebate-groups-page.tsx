@@ -1,13 +1,11 @@
 // The rebate groups page: URL-driven filters, sort and paging over the Exness list API.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import IconButton, { type IconButtonProps } from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import { afterNextPaint } from '@/lib/after-paint';
 import { toApiError } from '@/lib/api-error';
@@ -19,62 +17,17 @@ import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
 import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
-import { PAGE_SIZES, emptyFilters, hasFilters, type Filters, type View } from '../model/view';
+import { emptyFilters, hasFilters, type Filters, type View } from '../model/view';
 import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
 import { GroupDetailsDrawer } from './group-details-drawer';
 import { GroupsTable } from './groups-table';
+import { Pager } from './pager';
 import { RebateGroupsHeader } from './list-header';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
-
-/**
- * The pager's previous and next buttons, without the MUI Tooltip that TablePagination wraps them
- * in: while the pointer rests on "next", that Tooltip's Popper re-measured its anchor (forced
- * style and layout) on every page change. The button's own `title` shows the same words.
- */
-function PagerButton(props: IconButtonProps) {
-  return <IconButton {...props} />;
-}
-const PAGER_SLOTS = { actions: { previousButton: PagerButton, nextButton: PagerButton } };
-
-const displayedRows = ({ from, to, count }: { from: number; to: number; count: number }) =>
-  `${formatInteger(from)}–${formatInteger(to)} of ${formatInteger(count)}`;
-
-/** The pager, memoised: a sort or filter change on the first page leaves it as it was. */
-const Pager = memo(function Pager({
-  count,
-  limit,
-  offset,
-  onOffsetChange,
-  onLimitChange,
-}: {
-  count: number;
-  limit: number;
-  offset: number;
-  onOffsetChange: (offset: number) => void;
-  onLimitChange: (limit: number) => void;
-}) {
-  const lastPage = Math.max(0, Math.ceil(count / limit) - 1);
-  // A deep-linked size such as 40 is valid: offer it next to the usual ones.
-  const sizes = [...new Set<number>([...PAGE_SIZES, limit])].sort((a, b) => a - b);
-  return (
-    <TablePagination
-      component="div"
-      count={count}
-      page={Math.min(Math.floor(offset / limit), lastPage)}
-      rowsPerPage={limit}
-      rowsPerPageOptions={sizes}
-      slots={PAGER_SLOTS}
-      onPageChange={(_, page) => onOffsetChange(page * limit)}
-      onRowsPerPageChange={(e) => onLimitChange(Number(e.target.value))}
-      labelDisplayedRows={displayedRows}
-      sx={{ borderTop: 1, borderColor: 'divider' }}
-    />
-  );
-});
 
 export function RebateGroupsPage() {
   const queryClient = useQueryClient();
