@@ -443,6 +443,14 @@ function markdown(r: BenchReport): string {
         ]),
       ),
     );
+    // "Added" is a difference of two noisy tails: say so when it comes out below zero.
+    const belowZero = Object.values(b.perTarget).filter((t) => t.addedP99.min < 0);
+    if (belowZero.length > 0) {
+      out.push(
+        '',
+        `Added = via BFF minus direct, per run. Below zero (${belowZero.map((t) => t.label.split(' (')[0]).join(', ')}): in those runs the direct calls' own p99 was the longer one (direct p99 ${belowZero.map((t) => fmt(t.direct.p99, 2, ' ms')).join('; ')}), so at p99 this machine's jitter is as large as what the BFF adds; the p50 column is the steadier measure of the BFF's own cost.`,
+      );
+    }
     out.push('', `Peak RSS of the BFF process (VmHWM, per run): ${fmt(b.peakRssMiB, 1, ' MiB')}.`);
   }
 
