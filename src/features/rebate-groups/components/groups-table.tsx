@@ -1,5 +1,5 @@
 // The rebate groups table: sortable headers (click / shift-click), formatted cells, keyboard rows.
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
@@ -39,6 +39,11 @@ export interface GroupsTableProps {
   skeletonRows: number;
   ordering: readonly SortKey[];
   onOrderingChange: (ordering: SortKey[]) => void;
+  /**
+   * A sort header pressed: the order its click will ask for. A person's click comes 50–150 ms
+   * after the press, time enough for the rows to be on their way.
+   */
+  onOrderingPreview?: (ordering: SortKey[]) => void;
   density: Density;
   onOpen: (group: RebateGroup) => void;
 }
@@ -181,7 +186,10 @@ const GroupRow = memo(function GroupRow({ group, columns, onOpen }: GroupRowProp
   );
 });
 
-type GroupsTableHeadProps = Pick<GroupsTableProps, 'columns' | 'ordering' | 'onOrderingChange'>;
+type GroupsTableHeadProps = Pick<
+  GroupsTableProps,
+  'columns' | 'ordering' | 'onOrderingChange' | 'onOrderingPreview'
+>;
 
 /**
  * The header row, memoised: a page change leaves columns and ordering as they are (the view keeps
@@ -191,6 +199,7 @@ const GroupsTableHead = memo(function GroupsTableHead({
   columns,
   ordering,
   onOrderingChange,
+  onOrderingPreview,
 }: GroupsTableHeadProps) {
   const multi = ordering.length > 1;
   return (
@@ -228,6 +237,10 @@ const GroupsTableHead = memo(function GroupsTableHead({
                   onClick={(e: MouseEvent) =>
                     onOrderingChange(cycleSort(ordering, field, e.shiftKey))
                   }
+                  onPointerDown={(e: PointerEvent) => {
+                    // The main button only: a right press opens a menu, not a sort.
+                    if (e.button === 0) onOrderingPreview?.(cycleSort(ordering, field, e.shiftKey));
+                  }}
                   title="Click to sort; Shift-click to add as another sort key"
                 >
                   {column.header}
@@ -258,6 +271,7 @@ export function GroupsTable({
   skeletonRows,
   ordering,
   onOrderingChange,
+  onOrderingPreview,
   density,
   onOpen,
 }: GroupsTableProps) {
@@ -273,6 +287,7 @@ export function GroupsTable({
           columns={columns}
           ordering={ordering}
           onOrderingChange={onOrderingChange}
+          onOrderingPreview={onOrderingPreview}
         />
         <TableBody>
           {rows

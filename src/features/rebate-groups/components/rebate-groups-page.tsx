@@ -17,7 +17,7 @@ import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
 import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
-import { emptyFilters, hasFilters, type Filters, type View } from '../model/view';
+import { emptyFilters, hasFilters, type Filters, type SortKey, type View } from '../model/view';
 import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
@@ -48,18 +48,24 @@ export function RebateGroupsPage() {
     notices,
     dismissNotices,
     setFilters,
-    viewWithFilters,
+    viewWith,
     setOrdering,
     setLimit,
     setOffset,
     applySaved,
     clampToTotal,
   } = useRebateGroupsView({ beforeWrite: prefetchList });
-  // A tick in an open filter menu asks for the rows the menu will show when it closes.
+  // Rows asked for ahead of the change that will show them: a tick in an open filter menu (the
+  // menu sends it on closing), a press on a sort header (the click comes with the release).
   const previewFilters = useCallback(
     (filters: Filters) =>
-      void queryClient.prefetchQuery(rebateGroupQueries.list(viewWithFilters(filters))),
-    [queryClient, viewWithFilters],
+      void queryClient.prefetchQuery(rebateGroupQueries.list(viewWith({ filters }))),
+    [queryClient, viewWith],
+  );
+  const previewOrdering = useCallback(
+    (ordering: SortKey[]) =>
+      void queryClient.prefetchQuery(rebateGroupQueries.list(viewWith({ ordering }))),
+    [queryClient, viewWith],
   );
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
   const [selected, setSelected] = useState<RebateGroup | null>(null);
@@ -196,6 +202,7 @@ export function RebateGroupsPage() {
                   skeletonRows={Math.min(view.limit, 10)}
                   ordering={view.ordering}
                   onOrderingChange={setOrdering}
+                  onOrderingPreview={previewOrdering}
                   density={prefs.density}
                   onOpen={setSelected}
                 />

@@ -21,8 +21,11 @@ export interface RebateGroupsViewApi {
   notices: string[];
   dismissNotices: () => void;
   setFilters: (filters: Filters) => void;
-  /** The view `setFilters(filters)` would show, as the URL will read back; nothing is written. */
-  viewWithFilters: (filters: Filters) => View;
+  /**
+   * The view `setFilters` or `setOrdering` would show for this change, as the URL will read
+   * back; nothing is written (the page asks for its rows ahead of the change).
+   */
+  viewWith: (change: { filters: Filters } | { ordering: SortKey[] }) => View;
   setOrdering: (ordering: SortKey[]) => void;
   setLimit: (limit: number) => void;
   setOffset: (offset: number) => void;
@@ -151,9 +154,9 @@ export function useRebateGroupsView({
     (filters: Filters) => write({ ...base(), filters, offset: 0 }),
     [write, base],
   );
-  const viewWithFilters = useCallback(
-    (filters: Filters) =>
-      parseView(writeView({ ...base(), filters, offset: 0 }, latest.current.searchParams)).view,
+  const viewWith = useCallback(
+    (change: { filters: Filters } | { ordering: SortKey[] }) =>
+      parseView(writeView({ ...base(), ...change, offset: 0 }, latest.current.searchParams)).view,
     [base],
   );
   const setOrdering = useCallback(
@@ -196,7 +199,7 @@ export function useRebateGroupsView({
     notices,
     dismissNotices,
     setFilters,
-    viewWithFilters,
+    viewWith,
     setOrdering,
     setLimit,
     setOffset,

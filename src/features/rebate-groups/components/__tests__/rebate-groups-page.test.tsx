@@ -270,4 +270,28 @@ describe('RebateGroupsPage', () => {
     expect(router.state.location.search).toBe('?group_type=MANUAL');
     expect(bodies).toHaveLength(2);
   });
+
+  it('asks for a sort’s rows when its header is pressed, so the click shows them without a request', async () => {
+    const { router } = renderPage('/rebate-groups', { staleTime: 30_000 });
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    const clients = within(within(table).getByRole('columnheader', { name: 'Clients' })).getByRole(
+      'button',
+    );
+    // jsdom has no PointerEvent: a pointer event with its button, as a browser sends it.
+    const press = (button: number) =>
+      fireEvent(clients, new MouseEvent('pointerdown', { bubbles: true, button }));
+    press(0);
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(bodies[1]).toMatchObject({ ordering: 'clients_count', offset: 0 });
+    // Pressed, not yet clicked: nothing on screen or in the URL has changed.
+    expect(router.state.location.search).toBe('');
+    fireEvent.click(clients);
+    await waitFor(() => expect(router.state.location.search).toBe('?ordering=clients_count'));
+    expect(bodies).toHaveLength(2);
+    // A press with another button (a context menu) asks for nothing.
+    press(2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bodies).toHaveLength(2);
+  });
 });

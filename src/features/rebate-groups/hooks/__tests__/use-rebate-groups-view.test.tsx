@@ -80,10 +80,10 @@ describe('useRebateGroupsView', () => {
     expect(get().view.filters).not.toBe(before.view.filters);
   });
 
-  it('tells the view a filter change would show, without writing it', () => {
+  it('tells the view a filter or sort change would show, without writing it', () => {
     const { get, search } = setup('/rebate-groups?ordering=group_title&limit=10&offset=20&utm=x');
     const filters = { ...emptyFilters(), group_type: ['AUTO' as const] };
-    expect(get().viewWithFilters(filters)).toEqual({
+    expect(get().viewWith({ filters })).toEqual({
       filters,
       ordering: [{ field: 'group_title', direction: 'asc' }],
       limit: 10,
@@ -91,9 +91,14 @@ describe('useRebateGroupsView', () => {
     });
     expect(search()).toBe('?ordering=group_title&limit=10&offset=20&utm=x');
     // And it is the view setFilters then shows.
-    const previewed = get().viewWithFilters(filters);
+    const previewed = get().viewWith({ filters });
     act(() => get().setFilters(filters));
     expect(get().view).toEqual(previewed);
+    const ordering = [{ field: 'clients_count' as const, direction: 'desc' as const }];
+    const sorted = get().viewWith({ ordering });
+    expect(sorted).toEqual({ ...previewed, ordering });
+    act(() => get().setOrdering(ordering));
+    expect(get().view).toEqual(sorted);
   });
 
   it('reads the view from the URL', () => {
