@@ -6,7 +6,6 @@
 // onto it, and Escape, leaving, blurring or scrolling hides it (WCAG 1.4.13).
 import {
   cloneElement,
-  memo,
   useCallback,
   useEffect,
   useId,
@@ -17,7 +16,7 @@ import {
   type ReactElement,
 } from 'react';
 import { createPortal } from 'react-dom';
-import GlobalStyles from '@mui/material/GlobalStyles';
+import { StaticStyles } from './static-styles';
 import type { Theme } from '@mui/material/styles';
 
 /** Where the hint sits: below the control's centre or its end, or above its start. */
@@ -56,10 +55,6 @@ const hintStyles = (theme: Theme) => ({
     '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
   },
   '@keyframes app-hint-in': { from: { opacity: 0 }, to: { opacity: 1 } },
-});
-
-const HintStyles = memo(function HintStyles() {
-  return <GlobalStyles styles={hintStyles} />;
 });
 
 function placeAt(box: DOMRect, placement: HintPlacement): CSSProperties {
@@ -126,7 +121,7 @@ function HintBubble({
 
   return createPortal(
     <>
-      <HintStyles />
+      <StaticStyles styles={hintStyles} />
       <span
         ref={bubble}
         role="tooltip"
@@ -158,19 +153,16 @@ export function Hint({
   const [box, setBox] = useState<DOMRect | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const later = (f: () => void, ms: number) => {
+  const later = useCallback((f: () => void, ms: number) => {
     clearTimeout(timer.current);
     timer.current = setTimeout(f, ms);
-  };
+  }, []);
   const hide = useCallback(() => {
     clearTimeout(timer.current);
     setBox(null);
   }, []);
   const stay = useCallback(() => clearTimeout(timer.current), []);
-  const leave = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setBox(null), HINT_LEAVE_DELAY_MS);
-  }, []);
+  const leave = useCallback(() => later(() => setBox(null), HINT_LEAVE_DELAY_MS), [later]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // The handlers sit on a wrapper without a box of its own (display: contents), so the control

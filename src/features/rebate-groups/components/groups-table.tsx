@@ -9,9 +9,9 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
 import { Hint } from '@/components/hint';
+import { StaticStyles } from '@/components/static-styles';
 import type { RebateGroup } from '../api/schemas';
 import { displayValue, type Column } from '../model/columns';
 import {
@@ -90,7 +90,7 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
   }
 }
 
-/** The exact time on hover (a Hint costs no more than the date until the pointer reaches it). */
+/** The exact time on hover; nothing is drawn for it until the pointer reaches the date. */
 function CreatedDate({ iso }: { iso: string }) {
   return (
     <Hint title={formatDateTime(iso)} placement="top-start">
@@ -104,7 +104,7 @@ function CreatedDate({ iso }: { iso: string }) {
  * TableCell (body) are: 225 to 900 styled components re-rendered on every page change cost
  * emotion a style serialisation each, which was most of a page change's time.
  *
- * The stylesheet is global and written once (GroupsTableStyles never re-renders): as the table's
+ * The stylesheet is global and written once (StaticStyles renders once): as the table's
  * `sx` it was serialised and hashed again on every page, sort and filter change. MUI's CSS
  * variables (app/theme.ts) keep it right in both colour schemes.
  */
@@ -149,10 +149,6 @@ const tableStyles = (theme: Theme) => {
     '.rg-table .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
   } as const;
 };
-
-const GroupsTableStyles = memo(function GroupsTableStyles() {
-  return <GlobalStyles styles={tableStyles} />;
-});
 
 interface GroupRowProps {
   group: RebateGroup;
@@ -277,7 +273,7 @@ export function GroupsTable({
 }: GroupsTableProps) {
   return (
     <>
-      <GroupsTableStyles />
+      <StaticStyles styles={tableStyles} />
       <Table
         size={density === 'compact' ? 'small' : 'medium'}
         aria-label="Rebate groups"

@@ -3,9 +3,8 @@
 // MUI's TablePagination, same look and words, without its code: it imports its actions, which
 // import MUI's Tooltip and with it Popper and @popperjs/core (about 11 KB gzip of the list's
 // first load), for two buttons whose own `title` says the same. Its styles are written once
-// (PagerStyles), so a page change re-renders the text and the buttons' state, not a stylesheet.
+// (StaticStyles), so a page change re-renders the text and the buttons' state, not a stylesheet.
 import { memo, useId, useLayoutEffect, useRef, type FocusEvent } from 'react';
-import GlobalStyles from '@mui/material/GlobalStyles';
 import IconButton from '@mui/material/IconButton';
 import InputBase from '@mui/material/InputBase';
 import MenuItem from '@mui/material/MenuItem';
@@ -13,8 +12,9 @@ import Select from '@mui/material/Select';
 import type { Theme } from '@mui/material/styles';
 import KeyboardArrowLeft from '@mui/icons-material/KeyboardArrowLeft';
 import KeyboardArrowRight from '@mui/icons-material/KeyboardArrowRight';
+import { StaticStyles } from '@/components/static-styles';
 import { formatInteger } from '../model/format';
-import { PAGE_SIZES } from '../model/view';
+import { PAGE_SIZES, lastPageOffset } from '../model/view';
 
 export interface PagerProps {
   count: number;
@@ -64,12 +64,6 @@ const pagerStyles = (theme: Theme) => {
   } as const;
 };
 
-const PagerStyles = memo(function PagerStyles() {
-  return <GlobalStyles styles={pagerStyles} />;
-});
-
-const isDisabled = (el: HTMLButtonElement) => el.disabled;
-
 export const Pager = memo(function Pager({
   count,
   limit,
@@ -79,7 +73,7 @@ export const Pager = memo(function Pager({
 }: PagerProps) {
   const labelId = useId();
   const selectId = useId();
-  const lastPage = Math.max(0, Math.ceil(count / limit) - 1);
+  const lastPage = lastPageOffset(count, limit) / limit;
   const page = Math.min(Math.floor(offset / limit), lastPage);
   const from = count === 0 ? 0 : page * limit + 1;
   const to = Math.min(count, (page + 1) * limit);
@@ -93,23 +87,23 @@ export const Pager = memo(function Pager({
   const onFocus = (e: FocusEvent<HTMLButtonElement>) => (focused.current = e.currentTarget);
   const onBlur = (e: FocusEvent<HTMLButtonElement>) => {
     // Disabling a focused button blurs it with nowhere to go (relatedTarget null): keep it.
-    if (!isDisabled(e.currentTarget) || e.relatedTarget !== null) focused.current = null;
+    if (!e.currentTarget.disabled || e.relatedTarget !== null) focused.current = null;
   };
   useLayoutEffect(() => {
     const button = focused.current;
-    if (!button || !isDisabled(button)) return;
+    if (!button?.disabled) return;
     focused.current = null;
     const active = document.activeElement;
     if (active && active !== button && active !== document.body) return;
     const other = [...(actions.current?.querySelectorAll('button') ?? [])].find(
-      (b) => b !== button && !isDisabled(b),
+      (b) => b !== button && !b.disabled,
     );
     other?.focus();
   });
 
   return (
     <div className="rg-pager">
-      <PagerStyles />
+      <StaticStyles styles={pagerStyles} />
       <div className="rg-pager-bar">
         <div className="rg-pager-spacer" />
         <p className="rg-pager-text" id={labelId}>
