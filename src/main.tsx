@@ -1,15 +1,15 @@
 // Entry point: mount the app.
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
+import { RouterProvider } from '@/lib/router';
 import { AppProviders } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { preloadSession } from './features/auth/preload';
 
 const queryClient = createQueryClient();
-// Asked now, not when the session guard first renders: the data router renders nothing until
-// the first page's code has arrived, and the check would wait for it for no reason.
+// Asked now, not when the session guard first renders: the request leaves before React's first
+// render rather than after it.
 preloadSession(queryClient);
 const router = createAppRouter(queryClient);
 

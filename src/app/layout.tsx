@@ -1,6 +1,6 @@
 // The shell: app bar with the product name, navigation, and the routed page.
 import { memo, useCallback, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigation } from '@/lib/router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';

@@ -1,6 +1,6 @@
 // Routes: every page is a lazy chunk, so a page's code loads only when it is opened.
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from '@/lib/router';
 import { AppLayout } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundPage } from './not-found';
@@ -10,7 +10,7 @@ import { preloadRebateGroups, RebateGroupsHeader } from '@/features/rebate-group
 
 /**
  * What a lazy page shows on a first visit while its code loads, where it has nothing better:
- * nothing, as the app did before (naming it keeps React Router from warning about hydration).
+ * nothing, as the app did before.
  */
 const NOTHING_WHILE_LOADING = () => null;
 
@@ -35,8 +35,8 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
               path: routes.rebateGroups,
               // Not a data loader: it returns at once and the page renders its skeleton as usual;
               // it only starts the list request in parallel with the page's code download.
-              loader: ({ request }) => {
-                preloadRebateGroups(queryClient, new URL(request.url));
+              loader: ({ url }) => {
+                preloadRebateGroups(queryClient, url);
                 return null;
               },
               // Only on arriving: within the page, its own queries follow the URL.

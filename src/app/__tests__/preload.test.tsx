@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { StrictMode } from 'react';
 import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { routes } from '@/config/routes';
 import { EMBEDDED_SESSION_ID, preloadSession } from '@/features/auth/preload';
 import { sessionQueries } from '@/features/auth/api/queries';
@@ -46,7 +46,7 @@ function routerAt(path: string, queryClient: QueryClient) {
       const { lazy: _lazy, children, ...rest } = r as typeof r & { lazy?: unknown };
       return {
         ...rest,
-        ...(!r.index && children && { children: stripLazy(children) }),
+        ...(children && { children: stripLazy(children) }),
         ...(_lazy !== undefined && { Component: () => null }),
       } as (typeof routes)[number];
     });
@@ -157,7 +157,7 @@ describe('route preloading', () => {
       list.map((r) => ({
         ...r,
         ...(r.path === routes.rebateGroups && { lazy: () => new Promise<never>(() => {}) }),
-        ...(!r.index && r.children && { children: holdPage(r.children) }),
+        ...(r.children && { children: holdPage(r.children) }),
       })) as typeof list;
     const router = createMemoryRouter(holdPage(createRouteObjects(queryClient)), {
       initialEntries: ['/rebate-groups'],

@@ -1,7 +1,7 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
 import { useMemo, type ReactNode } from 'react';
-import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from '@/lib/router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';

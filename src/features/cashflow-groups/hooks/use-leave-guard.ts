@@ -1,7 +1,7 @@
-// Asks before leaving the wizard with work in it: in-app navigation through react-router's
-// blocker, reloads and tab closes through beforeunload.
+// Asks before leaving the wizard with work in it: in-app navigation (the browser's Back
+// included) through the router's blocker, reloads and tab closes through beforeunload.
 import { useCallback, useEffect, useRef } from 'react';
-import { useBlocker, type Blocker } from 'react-router';
+import { useBlocker, type Blocker } from '@/lib/router';
 
 /**
  * `shouldGuard` is read at navigation time (a ref-backed callback), so the wizard does not

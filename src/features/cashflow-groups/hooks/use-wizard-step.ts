@@ -1,6 +1,6 @@
 // The current wizard step, kept in the URL (?step=) so reload, back and forward keep the place.
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '@/lib/router';
 import { isWizardStep, type WizardStep } from './wizard-steps';
 
 export const STEP_PARAM = 'step';
@@ -9,7 +9,7 @@ export function useWizardStep(): {
   /** The step the URL names, or undefined when it names none (or an unknown one). */
   urlStep: WizardStep | undefined;
   /**
-   * Goes to a step. react-router renders the new location in a transition, so the step shows
+   * Goes to a step. The router renders the new location in a transition, so the step shows
    * a moment after the URL changes (a second quick "Next" acts on the step being left, which
    * at worst repeats the same move).
    */

@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { serializeDraft, type GroupForm } from '../../model';
 import { DRAFT_STORAGE_KEY } from '../../hooks/use-draft';
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';

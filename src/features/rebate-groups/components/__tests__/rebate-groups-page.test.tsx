@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
 import { formatDateTime } from '../../model/format';

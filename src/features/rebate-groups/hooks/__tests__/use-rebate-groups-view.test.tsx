@@ -1,6 +1,6 @@
 // useRebateGroupsView against a real (memory) router: URL in, URL out, offset resets, notices.
 import { act, render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import {
   HOLD_FOR_ROWS_MS,
   useRebateGroupsView,
