@@ -428,6 +428,35 @@ test('the draft survives a reload and is offered back', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
+test('the browser’s Back with work in the wizard asks first: Stay keeps the place, Leave goes back', async ({
+  page,
+}) => {
+  await page.goto('/rebate-groups');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rebate groups' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'New cashflow group' })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Details' })).toBeVisible();
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await name.fill('Typed before Back');
+
+  // The browser has already moved when the app hears of it: the app moves forward again and asks.
+  await page.goBack();
+  const dialog = page.getByRole('dialog', { name: 'Leave the new group?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(/\/cashflow-groups\/new/);
+  await expect(name).toHaveValue('Typed before Back');
+
+  // Asked again, and this time left: the list, one entry back.
+  await page.goBack();
+  await dialog.getByRole('button', { name: 'Leave', exact: true }).click();
+  await expect(page).toHaveURL(/\/rebate-groups$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rebate groups' })).toBeVisible();
+});
+
 /** Opens the wizard on a resumed draft of `count` rules (the wizard's own storage format). */
 async function resumeLongDraft(page: Page, count: number) {
   const rules = Array.from({ length: count }, (_, i) => ({
