@@ -220,6 +220,24 @@ export function createRouter(routes: RouteObject[], history: History): Router {
     return undefined;
   }
 
+  /** Holds a navigation at a blocker until the page proceeds (then `go` runs) or resets. */
+  function holdAt(key: string, next: Location, go: () => void) {
+    setBlockerState(key, {
+      state: 'blocked',
+      location: next,
+      proceed: () => {
+        setBlockerState(key, {
+          state: 'proceeding',
+          location: next,
+          proceed: undefined,
+          reset: undefined,
+        });
+        go();
+      },
+      reset: () => setBlockerState(key, null),
+    });
+  }
+
   function navigate(to: string | number, options: NavigateOptions = {}): Promise<void> {
     if (typeof to === 'number') {
       history.go(to);
@@ -234,19 +252,8 @@ export function createRouter(routes: RouteObject[], history: History): Router {
         : 'PUSH';
     const key = blockedBy(next, action);
     if (key !== undefined) {
-      setBlockerState(key, {
-        state: 'blocked',
-        location: next,
-        proceed: () => {
-          setBlockerState(key, {
-            state: 'proceeding',
-            location: next,
-            proceed: undefined,
-            reset: undefined,
-          });
-          lastLoad = load(next, action, options).then(() => setBlockerState(key, null));
-        },
-        reset: () => setBlockerState(key, null),
+      holdAt(key, next, () => {
+        lastLoad = load(next, action, options).then(() => setBlockerState(key, null));
       });
       return Promise.resolve();
     }
@@ -266,21 +273,10 @@ export function createRouter(routes: RouteObject[], history: History): Router {
       // The browser has already moved: move back, and go again if the person proceeds.
       ignorePops += 1;
       history.go(-delta);
-      setBlockerState(key, {
-        state: 'blocked',
-        location: next,
-        proceed: () => {
-          setBlockerState(key, {
-            state: 'proceeding',
-            location: next,
-            proceed: undefined,
-            reset: undefined,
-          });
-          skipBlockOnce = true;
-          pendingProceed = key;
-          history.go(delta);
-        },
-        reset: () => setBlockerState(key, null),
+      holdAt(key, next, () => {
+        skipBlockOnce = true;
+        pendingProceed = key;
+        history.go(delta);
       });
       return;
     }

@@ -17,6 +17,7 @@ import {
   useRouteError,
   useSearchParams,
   type BlockerFunction,
+  type LinkProps,
   type RouteObject,
   type Router,
 } from '..';
@@ -214,35 +215,19 @@ describe('Link', () => {
     expect(router.state.location.pathname).toBe('/a');
   });
 
-  it('leaves a click on a target="_blank" link to the browser', () => {
+  it.each<[string, Partial<LinkProps>, boolean]>([
+    ['leaves a click on a target="_blank" link to the browser', { target: '_blank' }, false],
+    ['navigates in the app with target="_self"', { target: '_self' }, true],
+    ['leaves a click to the browser with reloadDocument', { reloadDocument: true }, false],
+  ])('%s', (_, props, inApp) => {
     const { router, link } = setup(
-      <Link to="/b" target="_blank">
-        To B
-      </Link>,
-    );
-    expect(click(link)).toBe(false);
-    expect(router.state.location.pathname).toBe('/a');
-  });
-
-  it('navigates in the app with target="_self"', () => {
-    const { router, link } = setup(
-      <Link to="/b" target="_self">
-        To B
-      </Link>,
-    );
-    expect(click(link)).toBe(true);
-    expect(router.state.location.pathname).toBe('/b');
-  });
-
-  it('leaves a click to the browser with reloadDocument', () => {
-    const { router, link } = setup(
-      <Link to="/b" reloadDocument>
+      <Link to="/b" {...props}>
         To B
       </Link>,
     );
     expect(link).toHaveAttribute('href', '/b');
-    expect(click(link)).toBe(false);
-    expect(router.state.location.pathname).toBe('/a');
+    expect(click(link)).toBe(inApp);
+    expect(router.state.location.pathname).toBe(inApp ? '/b' : '/a');
   });
 
   it('does not navigate when its onClick prevented the default', () => {
