@@ -2,7 +2,14 @@
 // loaders, error elements, blockers, and the browser history it runs on in the app.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLayoutEffect, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  Suspense,
+  use,
+  useLayoutEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import {
   createBrowserRouter,
   createMemoryRouter,
@@ -1113,6 +1120,34 @@ describe('RouterProvider', () => {
       </>,
     );
     expect(heading().textContent).toBe('B');
+  });
+
+  it('renders that catch-up in a transition: a next page that suspends leaves the shown one up', () => {
+    // A plain setState in the subscribing layout effect would render the whole next page in one
+    // task, and a suspending page would swap what is shown for the Suspense fallback.
+    const never = new Promise<never>(() => {});
+    function Waits(): ReactNode {
+      use(never);
+      return null;
+    }
+    const router = createMemoryRouter([page('/a', 'A'), { path: '/b', element: <Waits /> }], {
+      initialEntries: ['/a'],
+    });
+    function NavigateFirst() {
+      useLayoutEffect(() => {
+        void router.navigate('/b');
+      }, []);
+      return null;
+    }
+    render(
+      <Suspense fallback={<p>Waiting</p>}>
+        <NavigateFirst />
+        <RouterProvider router={router} />
+      </Suspense>,
+    );
+    expect(router.state.location.pathname).toBe('/b');
+    expect(heading().textContent).toBe('A');
+    expect(screen.queryByText('Waiting')).not.toBeInTheDocument();
   });
 
   it('shows a lazy first page whose code was already there', async () => {
