@@ -39,7 +39,9 @@ export interface AppProvidersProps {
 export function AppProviders({ children, queryClient: given }: AppProvidersProps) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   return (
-    <ThemeProvider theme={theme} defaultMode="system">
+    // noSsr: a browser-only app knows the color scheme at once. Without it, the provider renders
+    // first as for a server, then re-renders everything under it once mounted (bench/changes.md).
+    <ThemeProvider theme={theme} defaultMode="system" noSsr>
       <CssBaseline enableColorScheme />
       <GlobalStyles styles={GLOBAL_STYLES} />
       <QueryClientProvider client={queryClient}>
