@@ -1101,21 +1101,24 @@ describe('useBlocker', () => {
 });
 
 describe('RouterProvider', () => {
+  /**
+   * Layout effects run in tree order, so this one, placed before RouterProvider, navigates after
+   * RouterProvider rendered and before its own effect subscribes: the change reaches no listener.
+   */
+  function NavigateFirst({ router, to }: { router: Router; to: string }) {
+    useLayoutEffect(() => {
+      void router.navigate(to);
+    }, [router, to]);
+    return null;
+  }
+
   it('renders a state change made between its first render and its subscription', () => {
     const router = createMemoryRouter([page('/a', 'A'), page('/b', 'B')], {
       initialEntries: ['/a'],
     });
-    // Layout effects run in tree order, so this one navigates after RouterProvider rendered /a
-    // and before RouterProvider's own effect subscribes: the change reaches no listener.
-    function NavigateFirst() {
-      useLayoutEffect(() => {
-        void router.navigate('/b');
-      }, []);
-      return null;
-    }
     render(
       <>
-        <NavigateFirst />
+        <NavigateFirst router={router} to="/b" />
         <RouterProvider router={router} />
       </>,
     );
@@ -1133,15 +1136,9 @@ describe('RouterProvider', () => {
     const router = createMemoryRouter([page('/a', 'A'), { path: '/b', element: <Waits /> }], {
       initialEntries: ['/a'],
     });
-    function NavigateFirst() {
-      useLayoutEffect(() => {
-        void router.navigate('/b');
-      }, []);
-      return null;
-    }
     render(
       <Suspense fallback={<p>Waiting</p>}>
-        <NavigateFirst />
+        <NavigateFirst router={router} to="/b" />
         <RouterProvider router={router} />
       </Suspense>,
     );
