@@ -712,8 +712,9 @@ describe('errors', () => {
   });
   afterEach(() => consoleError.mockRestore());
 
-  it('shows the errorElement above a lazy route whose code failed, with the error', async () => {
-    const router = renderRouter(
+  /** On /a, inside a layout with an errorElement, beside /broken whose code fails to load. */
+  const renderWithBrokenRoute = () =>
+    renderRouter(
       [
         {
           element: <Layout />,
@@ -726,6 +727,9 @@ describe('errors', () => {
       ],
       ['/a'],
     );
+
+  it('shows the errorElement above a lazy route whose code failed, with the error', async () => {
+    const router = renderWithBrokenRoute();
     await act(() => router.navigate('/broken'));
     expect(screen.getByRole('alert')).toHaveTextContent('Route error: chunk failed');
     // The failed route's errorElement replaces that route: here the layout.
@@ -865,19 +869,7 @@ describe('errors', () => {
   });
 
   it('clears a failed route’s error when navigating elsewhere', async () => {
-    const router = renderRouter(
-      [
-        {
-          element: <Layout />,
-          errorElement: <RouteError />,
-          children: [
-            page('/a', 'A'),
-            { path: '/broken', lazy: () => Promise.reject(new Error('chunk failed')) },
-          ],
-        },
-      ],
-      ['/a'],
-    );
+    const router = renderWithBrokenRoute();
     await act(() => router.navigate('/broken'));
     await act(() => router.navigate('/a'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
