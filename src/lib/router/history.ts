@@ -30,7 +30,8 @@ interface EntryState {
   idx: number;
 }
 
-const newKey = () => Math.random().toString(36).slice(2, 10);
+/** A new history entry's key. */
+export const newKey = () => Math.random().toString(36).slice(2, 10);
 
 /** Splits "/a/b?c=1#d" into its parts; the path is taken as written (it is ours, never typed). */
 export function parsePath(path: string): Pick<Location, 'pathname' | 'search' | 'hash'> {
@@ -42,24 +43,30 @@ export const createPath = (l: Pick<Location, 'pathname' | 'search' | 'hash'>) =>
   `${l.pathname}${l.search}${l.hash}`;
 
 export function createBrowserHistory(win: Window = window): History {
+  const entryState = () => win.history.state as Partial<EntryState> | null;
+  /** The current entry's index, unless it has none (one the router did not write). */
+  const storedIndex = () => {
+    const idx = entryState()?.idx;
+    return typeof idx === 'number' ? idx : undefined;
+  };
   const read = (): { location: Location; index: number } => {
-    const s = win.history.state as Partial<EntryState> | null;
+    const s = entryState();
     const { pathname, search, hash } = win.location;
     return {
       location: { pathname, search, hash, state: s?.usr ?? null, key: s?.key ?? 'default' },
-      index: typeof s?.idx === 'number' ? s.idx : 0,
+      index: storedIndex() ?? 0,
     };
   };
   let current = read();
   // A fresh tab's first entry has no index yet: give it one, keeping whatever else is there.
-  if (typeof (win.history.state as Partial<EntryState> | null)?.idx !== 'number') {
+  if (storedIndex() === undefined) {
     const entry: EntryState = { usr: current.location.state, key: current.location.key, idx: 0 };
     win.history.replaceState(entry, '');
   }
   const listeners = new Set<(delta: number) => void>();
   const onPopState = () => {
     const before = current.index;
-    const indexed = typeof (win.history.state as Partial<EntryState> | null)?.idx === 'number';
+    const indexed = storedIndex() !== undefined;
     current = read();
     if (!indexed) {
       // An entry the browser made itself (a "#section" link): one step on from where we were.

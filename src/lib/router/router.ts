@@ -9,6 +9,7 @@ import {
   createBrowserHistory,
   createMemoryHistory,
   createPath,
+  newKey,
   parsePath,
   type History,
   type HistoryAction,
@@ -87,8 +88,6 @@ export interface Router {
   dispose(): void;
 }
 
-const newKey = () => Math.random().toString(36).slice(2, 10);
-
 /** Resolves `to` against the location it is followed from. */
 export function resolvePath(to: string, from: Pick<Location, 'pathname' | 'search'>): string {
   if (to.startsWith('/')) return to;
@@ -112,6 +111,8 @@ export function createRouter(routes: RouteObject[], history: History): Router {
   // A pop the router made itself (undoing a blocked Back) is not a navigation.
   let ignorePops = 0;
   let skipBlockOnce = false;
+  // The blocker whose proceed sent the pop now arriving: unblocked once that pop has loaded.
+  let pendingProceed: string | undefined;
   let lastLoad: Promise<void> = Promise.resolve();
 
   let state: RouterState = {
@@ -286,7 +287,6 @@ export function createRouter(routes: RouteObject[], history: History): Router {
       if (proceeded !== undefined) setBlockerState(proceeded, null);
     });
   });
-  let pendingProceed: string | undefined;
 
   lastLoad = load(history.location, 'POP', {});
 

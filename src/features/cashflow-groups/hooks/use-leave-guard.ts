@@ -1,11 +1,11 @@
 // Asks before leaving the wizard with work in it: in-app navigation (the browser's Back
 // included) through the router's blocker, reloads and tab closes through beforeunload.
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useBlocker, type Blocker } from '@/lib/router';
 
 /**
- * `shouldGuard` is read at navigation time (a ref-backed callback), so the wizard does not
- * re-render on every keystroke just to keep the guard current. Step changes (same path, new
+ * `shouldGuard` is read at navigation time and on unload (through a ref), so the wizard does
+ * not re-render on every keystroke just to keep the guard current. Step changes (same path, new
  * ?step=) are never blocked.
  */
 export function useLeaveGuard(shouldGuard: () => boolean): Blocker {
@@ -15,11 +15,8 @@ export function useLeaveGuard(shouldGuard: () => boolean): Blocker {
   });
 
   const blocker = useBlocker(
-    useCallback(
-      ({ currentLocation, nextLocation }) =>
-        currentLocation.pathname !== nextLocation.pathname && guard.current(),
-      [],
-    ),
+    ({ currentLocation, nextLocation }) =>
+      currentLocation.pathname !== nextLocation.pathname && guard.current(),
   );
 
   useEffect(() => {
