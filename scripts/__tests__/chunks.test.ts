@@ -1,0 +1,147 @@
+// The build's chunk groups: the graph walk and the naming rule on small graphs, then the real
+// build, whose landing page must load three files and keep the wizard's code out.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Manifest, type Rolldown } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LANDING_SHARED, landingPageChunkName, landingPageGroups, staticClosure } from '../chunks';
+
+type Graph = Record<string, string[]>;
+const infoOf = (graph: Graph) => (id: string) => (id in graph ? { importedIds: graph[id]! } : null);
+
+describe('staticClosure', () => {
+  it.each<[string, Graph, string, string[]]>([
+    ['a module alone', { a: [] }, 'a', ['a']],
+    ['a chain', { a: ['b'], b: ['c'], c: [] }, 'a', ['a', 'b', 'c']],
+    [
+      'a diamond, each module once',
+      { a: ['b', 'c'], b: ['d'], c: ['d'], d: [] },
+      'a',
+      ['a', 'b', 'c', 'd'],
+    ],
+    ['a cycle ends', { a: ['b'], b: ['a'] }, 'a', ['a', 'b']],
+    ['an unknown module (external) is kept, not walked', { a: ['x'] }, 'a', ['a', 'x']],
+    ['importers are not walked', { a: ['b'], b: [], c: ['a'] }, 'a', ['a', 'b']],
+  ])('%s', (_, graph, start, expected) => {
+    expect([...staticClosure(start, infoOf(graph))].sort()).toEqual(expected);
+  });
+});
+
+describe('landingPageChunkName', () => {
+  const closures = {
+    page: new Set(['lib/shared', 'lib/page-only', 'feature/x']),
+    others: new Set(['lib/shared', 'lib/other-only', 'feature/x']),
+  };
+  const ownCode = (id: string) => id.startsWith('feature/');
+  it.each<[string, string | null]>([
+    ['lib/shared', LANDING_SHARED],
+    ['lib/page-only', null],
+    ['lib/other-only', null],
+    ['feature/x', null],
+    ['lib/elsewhere', null],
+  ])('%s → %s', (id, expected) => {
+    expect(landingPageChunkName(id, closures, ownCode)).toBe(expected);
+  });
+});
+
+describe('landingPageGroups', () => {
+  const graph: Graph = {
+    page: ['ui/text-field', 'ui/table', 'feature/list'],
+    other: ['ui/text-field', 'feature/wizard'],
+    'ui/text-field': ['ui/input'],
+    'ui/input': [],
+    'ui/table': [],
+    'feature/list': ['ui/input'],
+    'feature/wizard': [],
+  };
+  const groups = () =>
+    landingPageGroups({
+      page: 'page',
+      otherPages: ['other'],
+      ownCode: (id) => id.startsWith('feature/'),
+    });
+  const ctxOf = (g: Graph) => {
+    // Rolldown hands out the same info object for a module within one pass.
+    const infos = new Map(Object.entries(g).map(([id, importedIds]) => [id, { importedIds }]));
+    return {
+      getModuleInfo: (id: string) => infos.get(id) ?? null,
+    } as unknown as Rolldown.ChunkingContext;
+  };
+
+  it('first takes what the entry loads, by Rolldown’s own tag, then the shared modules', () => {
+    const [entry, shared] = groups();
+    expect(entry).toMatchObject({ tags: ['$initial'] });
+    expect(entry!.priority).toBeGreaterThan(shared!.priority!);
+    expect(shared!.includeDependenciesRecursively).toBe(false);
+  });
+
+  it('names what the landing page shares with another page, and nothing else', () => {
+    const name = groups()[1]!.name as Rolldown.CodeSplittingNameFunction;
+    const ctx = ctxOf(graph);
+    const named = Object.keys(graph).filter((id) => name(id, ctx) === LANDING_SHARED);
+    expect(named.sort()).toEqual(['ui/input', 'ui/text-field']);
+  });
+
+  it('walks the graph again in a new pass, not with the last pass’s answer', () => {
+    const name = groups()[1]!.name as Rolldown.CodeSplittingNameFunction;
+    expect(name('ui/table', ctxOf(graph))).toBeNull();
+    const next = { ...graph, other: [...graph.other!, 'ui/table'] };
+    expect(name('ui/table', ctxOf(next))).toBe(LANDING_SHARED);
+  });
+});
+
+// The production build itself: a Rolldown upgrade that renamed or dropped the option would
+// otherwise pass unseen (the config would build, with the old six files).
+describe('the production build', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), 'chunks-build-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('loads the landing page in three files, and the wizard’s code only with the wizard', async () => {
+    // Vitest sets NODE_ENV=test, which would build React's development code: build as
+    // `npm run build` does.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir, manifest: true, emptyOutDir: true },
+    }).finally(() => {
+      process.env.NODE_ENV = nodeEnv;
+    });
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+    ) as Manifest;
+    const closure = (key: string, into = new Set<string>()): Set<string> => {
+      if (into.has(key)) return into;
+      into.add(key);
+      for (const dep of manifest[key]?.imports ?? []) closure(dep, into);
+      return into;
+    };
+    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    const page = (name: string) =>
+      Object.keys(manifest).find((k) => k.endsWith(`pages/${name}.tsx`))!;
+    const files = (keys: Set<string>) => [...keys].map((k) => manifest[k]!.file);
+
+    // The entry is one file and imports nothing.
+    expect(manifest[entry]!.imports ?? []).toEqual([]);
+    const list = files(new Set([...closure(entry), ...closure(page('rebate-groups'))]));
+    expect(list).toHaveLength(3);
+    expect(list.filter((f) => f.includes(`/${LANDING_SHARED}-`))).toHaveLength(1);
+    // The shared file holds libraries the wizard uses too, and no page's or feature's own code.
+    const shared = list.find((f) => f.includes(`/${LANDING_SHARED}-`))!;
+    const sources = (
+      JSON.parse(readFileSync(join(outDir, `${shared}.map`), 'utf8')) as { sources: string[] }
+    ).sources;
+    expect(sources.some((s) => s.endsWith('@mui/material/TextField/TextField.mjs'))).toBe(true);
+    expect(sources.filter((s) => /(^|\/)src\/(features|app)\//.test(s))).toEqual([]);
+    // The wizard's own code comes only with the wizard.
+    const wizard = files(closure(page('new-cashflow-group')));
+    expect(wizard).toContain(shared);
+    expect(wizard.filter((f) => !list.includes(f)).length).toBeGreaterThan(0);
+    expect(list.filter((f) => /wizard/.test(f))).toEqual([]);
+  }, 120_000);
+});
