@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
-import { NAME_MAX_LENGTH, summaryText, type GroupForm } from '../model';
+import { NAME_MAX_LENGTH, summaryText, usesTargetRules, type GroupForm } from '../model';
 import { takenMessage, useNameCheck, type NameCheck } from '../hooks/use-name-check';
 import { useDescribeNames } from './describe-names';
 import { useWizardMode } from './wizard-mode';
@@ -35,7 +35,7 @@ export function DetailsStep() {
   const nameCtl = useController({ control, name: 'name' });
   const descriptionCtl = useController({ control, name: 'description' });
   const [affiliateIds, rules] = useWatch({ control, name: ['affiliateIds', 'rules'] });
-  const names = useDescribeNames(affiliateIds);
+  const names = useDescribeNames(affiliateIds, usesTargetRules(rules));
   const mode = useWizardMode();
   const rawCheck = useNameCheck(nameCtl.field.value);
   // Editing, the group's own name is its to keep.

@@ -11,7 +11,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { createRequestPreview, updateRequestPreview } from '../api';
-import { describeGroup, diffGroups, lint, type GroupForm } from '../model';
+import { describeGroup, diffGroups, lint, usesTargetRules, type GroupForm } from '../model';
 import { createInput } from '../hooks/create-input';
 import { CodeBlock } from './code-block';
 import { CopyButton } from './copy-button';
@@ -86,8 +86,13 @@ function JsonParam({ name, raw }: { name: string; raw: string }) {
 export function ReviewStep() {
   const { control } = useFormContext<GroupForm>();
   const form = useWatch({ control }) as GroupForm;
-  const names = useDescribeNames(form.affiliateIds);
   const mode = useWizardMode();
+  const base = mode.kind === 'edit' ? mode.base : undefined;
+  // The server's copy too: the diff names a removed rule's target rules.
+  const names = useDescribeNames(
+    form.affiliateIds,
+    usesTargetRules(form.rules) || usesTargetRules(base?.rules),
+  );
   const input = useMemo(() => createInput(form), [form]);
   const groupId = mode.kind === 'edit' ? mode.groupId : undefined;
   const preview = useMemo(
@@ -95,10 +100,9 @@ export function ReviewStep() {
       groupId === undefined ? createRequestPreview(input) : updateRequestPreview(groupId, input),
     [input, groupId],
   );
-  const base = mode.kind === 'edit' ? mode.base : undefined;
   const diff = useMemo(() => (base ? diffGroups(base, form) : undefined), [base, form]);
   // Names for ids only in the server's copy (a removed affiliate) too.
-  const baseNames = useDescribeNames(base?.affiliateIds ?? NO_IDS);
+  const baseNames = useDescribeNames(base?.affiliateIds ?? NO_IDS, false);
   const diffNames = useMemo(
     () => ({
       ...names,

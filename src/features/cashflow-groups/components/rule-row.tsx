@@ -126,8 +126,8 @@ export const RuleRow = memo(function RuleRow({
   const operatorCtl = useController({ control, name: `rules.${index}.operator` });
   const negateCtl = useController({ control, name: `rules.${index}.negate` });
   const valuesCtl = useController({ control, name: `rules.${index}.values` });
-  const targetRuleNames = useTargetRuleNames();
   const field = fieldCtl.field.value;
+  const targetRuleNames = useTargetRuleNames(fieldKind(field) === 'target-rule');
 
   const changeField = useCallback(
     (next: RuleField) => {

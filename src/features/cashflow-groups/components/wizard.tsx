@@ -23,7 +23,14 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { affiliateQueries, cashflowGroupQueries, type CashflowGroupDetail } from '../api';
-import { describeGroup, diffGroups, groupFormSchema, isEmptyDiff, type GroupForm } from '../model';
+import {
+  describeGroup,
+  diffGroups,
+  groupFormSchema,
+  isEmptyDiff,
+  usesTargetRules,
+  type GroupForm,
+} from '../model';
 import {
   STEP_FIELDS,
   STEP_TITLES,
@@ -587,7 +594,7 @@ function WizardBody({
 }
 
 function useSummary(form: GroupForm | undefined): string[] {
-  const names = useDescribeNames(form?.affiliateIds ?? NO_IDS);
+  const names = useDescribeNames(form?.affiliateIds ?? NO_IDS, usesTargetRules(form?.rules));
   return useMemo(() => (form ? describeGroup(form, names) : []), [form, names]);
 }
 

@@ -42,6 +42,11 @@ export function fieldKind(field: RuleField): FieldKind {
   return 'text';
 }
 
+/** Whether any of these rules names target rules (whose names must then be looked up). */
+export function usesTargetRules(rules: readonly { field: RuleField }[] | undefined): boolean {
+  return rules?.some((rule) => fieldKind(rule.field) === 'target-rule') ?? false;
+}
+
 export const OPERATORS = ['IN', 'IS', 'STARTS_WITH', 'CONTAINS', 'ENDS_WITH'] as const;
 export type Operator = (typeof OPERATORS)[number];
 

@@ -1,6 +1,6 @@
 // emptyRule, emptyGroupForm, operatorsFor and what survives a field change.
 import { applyFieldChange, emptyGroupForm, emptyRule, operatorsFor } from '../rule-defaults';
-import type { RuleForm } from '../types';
+import { usesTargetRules, type RuleForm } from '../types';
 
 const r = (
   field: RuleForm['field'],
@@ -106,5 +106,21 @@ describe('applyFieldChange', () => {
     const rule = r('aff_sub1', 'IN', ['a']);
     const changed = applyFieldChange(rule, 'aff_sub2');
     expect(changed.values).not.toBe(rule.values);
+  });
+});
+
+describe('usesTargetRules', () => {
+  it.each<[string, RuleForm[] | undefined, boolean]>([
+    ['no rules at all', undefined, false],
+    ['an empty list', [], false],
+    ['countries and texts only', [r('country', 'IN', ['DE']), r('source', 'IS', ['x'])], false],
+    [
+      'one target rule among others',
+      [r('source', 'IS', ['x']), r('advanced_targeting_rule', 'IN', ['79'])],
+      true,
+    ],
+    ['a target rule with no value yet', [r('advanced_targeting_rule', 'IN', [])], true],
+  ])('%s → %s', (_, rules, expected) => {
+    expect(usesTargetRules(rules)).toBe(expected);
   });
 });
