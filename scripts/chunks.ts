@@ -12,12 +12,16 @@
 // it). The other pages load this file too, for the parts they share with the list.
 import type { Rolldown } from 'vite';
 
-type ModuleInfoLike = Pick<Rolldown.ModuleInfo, 'importedIds'> | null;
+type ModuleInfoLike = Partial<
+  Pick<Rolldown.ModuleInfo, 'importedIds' | 'dynamicallyImportedIds'>
+> | null;
 
-/** Every module reachable from `start` through static imports, `start` included. */
-export function staticClosure(
+/** Every module reachable from `start` through static imports (and dynamic ones, with
+ * `dynamic`), `start` included. */
+export function closure(
   start: string,
   getModuleInfo: (id: string) => ModuleInfoLike,
+  { dynamic = false }: { dynamic?: boolean } = {},
 ): Set<string> {
   const seen = new Set<string>();
   const stack = [start];
@@ -25,7 +29,9 @@ export function staticClosure(
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const next of getModuleInfo(id)?.importedIds ?? []) stack.push(next);
+    const info = getModuleInfo(id);
+    for (const next of info?.importedIds ?? []) stack.push(next);
+    if (dynamic) for (const next of info?.dynamicallyImportedIds ?? []) stack.push(next);
   }
   return seen;
 }
@@ -73,10 +79,11 @@ export function landingPageGroups(options: LandingPageGroupOptions): Rolldown.Co
         if (cache?.graph !== graph) {
           const info = (m: string) => ctx.getModuleInfo(m);
           const others = new Set<string>();
+          // With what the other pages load later (a wizard step): it shares those modules too.
           for (const other of options.otherPages) {
-            for (const m of staticClosure(other, info)) others.add(m);
+            for (const m of closure(other, info, { dynamic: true })) others.add(m);
           }
-          cache = { graph, closures: { page: staticClosure(options.page, info), others } };
+          cache = { graph, closures: { page: closure(options.page, info), others } };
         }
         return landingPageChunkName(id, cache.closures, options.ownCode);
       },

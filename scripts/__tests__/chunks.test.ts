@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Manifest, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANDING_SHARED, landingPageChunkName, landingPageGroups, staticClosure } from '../chunks';
+import { LANDING_SHARED, landingPageChunkName, landingPageGroups, closure } from '../chunks';
 
 type Graph = Record<string, string[]>;
 const infoOf = (graph: Graph) => (id: string) => (id in graph ? { importedIds: graph[id]! } : null);
 
-describe('staticClosure', () => {
+describe('closure', () => {
   it.each<[string, Graph, string, string[]]>([
     ['a module alone', { a: [] }, 'a', ['a']],
     ['a chain', { a: ['b'], b: ['c'], c: [] }, 'a', ['a', 'b', 'c']],
@@ -25,7 +25,28 @@ describe('staticClosure', () => {
     ['an unknown module (external) is kept, not walked', { a: ['x'] }, 'a', ['a', 'x']],
     ['importers are not walked', { a: ['b'], b: [], c: ['a'] }, 'a', ['a', 'b']],
   ])('%s', (_, graph, start, expected) => {
-    expect([...staticClosure(start, infoOf(graph))].sort()).toEqual(expected);
+    expect([...closure(start, infoOf(graph))].sort()).toEqual(expected);
+  });
+});
+
+describe('closure through dynamic imports', () => {
+  const info = (id: string) =>
+    ({
+      page: { importedIds: ['shell'], dynamicallyImportedIds: ['step'] },
+      shell: { importedIds: [] },
+      step: { importedIds: ['ui'] },
+      ui: { importedIds: [] },
+    })[id] ?? null;
+  it('leaves a lazily loaded part out by default', () => {
+    expect([...closure('page', info)].sort()).toEqual(['page', 'shell']);
+  });
+  it('walks into it with `dynamic`', () => {
+    expect([...closure('page', info, { dynamic: true })].sort()).toEqual([
+      'page',
+      'shell',
+      'step',
+      'ui',
+    ]);
   });
 });
 
@@ -82,6 +103,20 @@ describe('landingPageGroups', () => {
     const ctx = ctxOf(graph);
     const named = Object.keys(graph).filter((id) => name(id, ctx) === LANDING_SHARED);
     expect(named.sort()).toEqual(['ui/input', 'ui/text-field']);
+  });
+
+  it('counts what another page loads later (a wizard step) as shared with it', () => {
+    const name = groups()[1]!.name as Rolldown.CodeSplittingNameFunction;
+    const infos: Record<string, object> = {
+      page: { importedIds: ['ui/checkbox'] },
+      other: { importedIds: [], dynamicallyImportedIds: ['feature/step'] },
+      'feature/step': { importedIds: ['ui/checkbox'] },
+      'ui/checkbox': { importedIds: [] },
+    };
+    const ctx = {
+      getModuleInfo: (id: string) => infos[id] ?? null,
+    } as unknown as Rolldown.ChunkingContext;
+    expect(name('ui/checkbox', ctx)).toBe(LANDING_SHARED);
   });
 
   it('walks the graph again in a new pass, not with the last pass’s answer', () => {
