@@ -587,3 +587,33 @@ test('axe finds no serious violation on any step', async ({ page }) => {
   await shownId(page);
   await expectNoSeriousA11yViolations(page, 'created');
 });
+
+test('a step whose code cannot be fetched says so, keeps what was typed, and loads on Try again', async ({
+  page,
+}) => {
+  // The rule builder's code comes apart from the wizard's (fetched when the page is idle):
+  // refuse it, as a dropped connection or a removed deploy would.
+  const stepCode = /\/rules-step(\.tsx|-[\w-]+\.js)(\?|$)/;
+  await page.route(stepCode, (route) => route.abort('internetdisconnected'));
+  await openWizard(page);
+  const name = uniqueName('step code');
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await expect(page.getByText('Available', { exact: true })).toBeVisible();
+  await nextButton(page).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: 'This step could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Check your connection, then try again');
+  await expectNoSeriousA11yViolations(page, 'step code failed');
+
+  // What was typed is still there.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
+  await nextButton(page).click();
+  await expect(alert).toBeVisible();
+
+  await page.unroute(stepCode);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Rules' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add rule' })).toBeVisible();
+});

@@ -29,3 +29,15 @@ export function afterNextPaint(work: () => void, hiddenFallbackMs = 100): () => 
     clearTimeout(fallback);
   };
 }
+
+/**
+ * Calls `work` when the browser is next idle (`requestIdleCallback`), and within `timeoutMs` at
+ * the latest: for fetching ahead what a later click will need, after the page's own start-up work
+ * and paints rather than in competition with them. Where there is no idle callback, after the
+ * next paint. Returns a function that cancels the work if it has not run yet.
+ */
+export function whenIdle(work: () => void, timeoutMs = 2000): () => void {
+  if (typeof requestIdleCallback !== 'function') return afterNextPaint(work);
+  const handle = requestIdleCallback(() => work(), { timeout: timeoutMs });
+  return () => cancelIdleCallback(handle);
+}

@@ -1,5 +1,5 @@
 // afterNextPaint: the work runs in the task after the next frame, never in it, and can be cancelled.
-import { afterNextPaint } from '../after-paint';
+import { afterNextPaint, whenIdle } from '../after-paint';
 
 describe('afterNextPaint', () => {
   let frames: FrameRequestCallback[];
@@ -53,6 +53,45 @@ describe('afterNextPaint', () => {
     vi.advanceTimersByTime(99);
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('whenIdle', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('waits for the browser’s idle callback, with a deadline, and can be cancelled', () => {
+    const idle: { cb: IdleRequestCallback; options?: IdleRequestOptions }[] = [];
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback, options?: IdleRequestOptions) =>
+      idle.push({ cb, ...(options && { options }) }),
+    );
+    vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
+    const work = vi.fn();
+    const cancel = whenIdle(work, 1500);
+    expect(work).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    expect(idle[0]!.options).toEqual({ timeout: 1500 });
+    idle[0]!.cb({ didTimeout: false, timeRemaining: () => 10 });
+    expect(work).toHaveBeenCalledTimes(1);
+
+    whenIdle(vi.fn())();
+    cancel();
+    expect(cancelled).toEqual([2, 1]);
+  });
+
+  it('falls back to after the next paint where there is no idle callback', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    const work = vi.fn();
+    whenIdle(work);
+    frames.splice(0).forEach((cb) => cb(0));
+    vi.advanceTimersByTime(0);
     expect(work).toHaveBeenCalledTimes(1);
   });
 });

@@ -37,3 +37,29 @@ export function CodeBlock({
     </Box>
   );
 }
+
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+    return `{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Readable but still compact: one rule per line, as people scan a group, rather than
+ * JSON.stringify's one token per line. Raw shows the exact bytes sent.
+ */
+export function prettyJson(raw: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+    return `[\n${value.map((v) => `  ${inlineJson(v)}`).join(',\n')}\n]`;
+  }
+  return inlineJson(value);
+}

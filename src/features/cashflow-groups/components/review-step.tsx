@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { createRequestPreview, updateRequestPreview } from '../api';
 import { describeGroup, diffGroups, lint, usesTargetRules, type GroupForm } from '../model';
 import { createInput } from '../hooks/create-input';
-import { CodeBlock } from './code-block';
+import { CodeBlock, prettyJson } from './code-block';
 import { CopyButton } from './copy-button';
 import { useDescribeNames } from './describe-names';
 import { RuleTester } from './rule-tester';
@@ -22,32 +22,6 @@ import { useWizardMode } from './wizard-mode';
 import { GroupSummary, Section } from './group-summary';
 
 /** JSON on one line with a space after each comma and colon, so it wraps between values. */
-function inlineJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
-    return `{${entries.join(', ')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/**
- * Readable but still compact: one rule per line, as people scan a group, rather than
- * JSON.stringify's one token per line. Raw shows the exact bytes sent.
- */
-export function prettyJson(raw: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
-    return `[\n${value.map((v) => `  ${inlineJson(v)}`).join(',\n')}\n]`;
-  }
-  return inlineJson(value);
-}
-
 /** One JSON parameter, pretty or raw (raw is byte-for-byte what is sent), with a copy button. */
 function JsonParam({ name, raw }: { name: string; raw: string }) {
   const [tab, setTab] = useState<'pretty' | 'raw'>('pretty');

@@ -1,7 +1,7 @@
 // The group wizard, for a new group or an edit: one react-hook-form instance for all four steps,
 // the step in the URL, per-step validation on "Next", autosaved drafts (new groups only), and the
 // create call or the guarded "Save changes" with their outcomes.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { FormProvider, useForm, useFormState, type Control, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -16,6 +16,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepButton from '@mui/material/StepButton';
@@ -50,14 +51,54 @@ import { useLeaveGuard } from '../hooks/use-leave-guard';
 import { useCreateGroup, type CreateRefusal } from '../hooks/use-create-group';
 import { useSaveGroup } from '../hooks/use-save-group';
 import { takenMessage } from '../hooks/use-name-check';
-import { AffiliatesStep } from './affiliates-step';
 import { CreateAction, CreatedPanel, CreateStatus } from './create-outcome';
 import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
 import { DetailsStep } from './details-step';
-import { ReviewStep } from './review-step';
-import { RulesStep } from './rules-step';
 import { ConfirmRemovalDialog, SaveAction, SaveStatus } from './save-outcome';
 import { WizardModeContext, type WizardModeValue } from './wizard-mode';
+import { whenIdle } from '@/lib/after-paint';
+import { lazyWithPreload, LoadBoundary } from '@/lib/lazy-with-preload';
+
+// The later steps' code (the rule builder and its pickers, the affiliates' table, the review's
+// tabs and diff: about a third of the wizard's) comes apart, fetched once the first step has
+// painted and the page is idle, so a wizard opened directly shows its first step sooner. By the time someone has
+// typed a name and pressed Next it is there, and the step renders at once.
+const RulesStep = lazyWithPreload(() => import('./rules-step').then((m) => m.RulesStep));
+const AffiliatesStep = lazyWithPreload(() =>
+  import('./affiliates-step').then((m) => m.AffiliatesStep),
+);
+const ReviewStep = lazyWithPreload(() => import('./review-step').then((m) => m.ReviewStep));
+
+/** Fetches the later steps' code (the wizard does it after its first paint). */
+export function preloadWizardSteps(): Promise<unknown> {
+  return Promise.all([RulesStep.preload(), AffiliatesStep.preload(), ReviewStep.preload()]);
+}
+
+function StepLoading() {
+  return (
+    <Stack spacing={2} role="status" aria-label="Loading the step">
+      <Skeleton variant="text" width="40%" height={36} />
+      <Skeleton variant="rounded" height={56} />
+      <Skeleton variant="rounded" height={56} />
+    </Stack>
+  );
+}
+
+function StepLoadFailed({ retry }: { retry: () => void }) {
+  return (
+    <Alert
+      severity="error"
+      action={
+        <Button color="inherit" size="small" onClick={retry}>
+          Try again
+        </Button>
+      }
+    >
+      <AlertTitle>This step could not be loaded</AlertTitle>
+      Check your connection, then try again. Nothing you entered is lost.
+    </Alert>
+  );
+}
 
 /** The window less the app bar, the page header and the page's padding above the wizard. */
 const WIZARD_MIN_HEIGHT = 'calc(100dvh - 176px)';
@@ -278,6 +319,10 @@ function WizardBody({
       : created === null && hasContent(getValues()),
   );
 
+  // The later steps' code, once the page is idle after showing this one (a failure shows when
+  // its step opens).
+  useEffect(() => whenIdle(() => void preloadWizardSteps().catch(noop)), []);
+
   // ---- Focus: on a step change, the step's heading (or the field a server error names).
   const contentRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
@@ -467,10 +512,19 @@ function WizardBody({
 
           <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
             <Box ref={contentRef}>
-              {current === 'details' && <DetailsStep />}
-              {current === 'rules' && <RulesStep />}
-              {current === 'affiliates' && <AffiliatesStep />}
-              {current === 'review' && <ReviewStep />}
+              {/* Keyed by step: a failed step does not stay failed when another is chosen. */}
+              <LoadBoundary
+                key={current}
+                what="A wizard step"
+                fallback={(retry) => <StepLoadFailed retry={retry} />}
+              >
+                <Suspense fallback={<StepLoading />}>
+                  {current === 'details' && <DetailsStep />}
+                  {current === 'rules' && <RulesStep />}
+                  {current === 'affiliates' && <AffiliatesStep />}
+                  {current === 'review' && <ReviewStep />}
+                </Suspense>
+              </LoadBoundary>
             </Box>
           </Paper>
 
