@@ -1,79 +1,25 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
-import { useMemo, type ReactNode } from 'react';
-import { Link as RouterLink, useLocation, useParams } from '@/lib/router';
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link as RouterLink, useLocation } from '@/lib/router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PageHeader } from '@/components/page-header';
 import { routes } from '@/config/routes';
-import { toApiError } from '@/lib/api-error';
-import { cashflowGroupQueries, type CashflowGroupDetail } from '../api';
+import type { CashflowGroupDetail } from '../api';
 import { describeGroup, toPayload, type DescribeNames } from '../model';
 import { CodeBlock, prettyJson } from './code-block';
 import { CopyButton } from './copy-button';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { RuleTester } from './rule-tester';
 import { RuleView } from './rule-view';
-import { cloneLink, isGroupId, SAVED_STATE_KEY } from './group-links';
+import { cloneLink, SAVED_STATE_KEY } from './group-links';
+import { GroupLoadState, useGroupFromRoute } from './group-load-state';
 import { GroupSummary, Section } from './group-summary';
-
-export function GroupNotFound({ id }: { id: string }) {
-  return (
-    <>
-      <PageHeader title="Cashflow group not found" />
-      <Alert severity="warning">
-        There is no cashflow group with the ID “{id}”. It may have been deleted, or the link is
-        wrong.{' '}
-        <Link component={RouterLink} to={routes.cashflowGroups}>
-          Back to the cashflow groups
-        </Link>
-      </Alert>
-    </>
-  );
-}
-
-/** Loads a group for a page: spinner, error with retry, not found, or the group. */
-export function useGroupFromRoute() {
-  const { id } = useParams();
-  const valid = isGroupId(id);
-  const query = useQuery({ ...cashflowGroupQueries.detail(valid ? id : '0'), enabled: valid });
-  return { id: id ?? '', valid, query };
-}
-
-export function GroupLoadState({
-  id,
-  valid,
-  query,
-}: ReturnType<typeof useGroupFromRoute>): ReactNode {
-  if (!valid || query.data === null) return <GroupNotFound id={id} />;
-  if (query.isError) {
-    return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        The group could not be loaded: {toApiError(query.error).message}
-      </Alert>
-    );
-  }
-  return (
-    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', py: 4 }}>
-      <CircularProgress size={20} aria-hidden />
-      <Typography color="text.secondary">Loading the group…</Typography>
-    </Stack>
-  );
-}
 
 function Details({ group }: { group: CashflowGroupDetail }) {
   const targetRules = useTargetRuleNames();

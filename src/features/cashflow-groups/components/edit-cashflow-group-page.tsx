@@ -6,7 +6,7 @@ import Link from '@mui/material/Link';
 import { PageHeader } from '@/components/page-header';
 import { routes } from '@/config/routes';
 import type { CashflowGroupDetail } from '../api';
-import { GroupLoadState, useGroupFromRoute } from './cashflow-group-details-page';
+import { GroupLoadState, useGroupFromRoute } from './group-load-state';
 import { SAVED_STATE_KEY } from './group-links';
 import { CashflowWizard, type WizardInitial, type WizardMode } from './wizard';
 

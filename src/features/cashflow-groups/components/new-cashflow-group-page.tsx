@@ -18,7 +18,7 @@ import { clearDraft, lookUpDraft, type DraftLookup, type WizardDraft } from '../
 import { STEP_PARAM } from '../hooks/use-wizard-step';
 import { STEP_TITLES } from '../hooks/wizard-steps';
 import { CashflowWizard, type WizardInitial } from './wizard';
-import { GroupLoadState } from './cashflow-group-details-page';
+import { GroupLoadState } from './group-load-state';
 import { CLONE_PARAM, isGroupId } from './group-links';
 
 type Phase =
