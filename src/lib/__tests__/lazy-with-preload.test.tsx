@@ -4,16 +4,7 @@ import { Component, Suspense, useState, type ReactNode } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CodeLoadError, lazyWithPreload, LoadBoundary } from '../lazy-with-preload';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '@/test/deferred';
 
 /** Rendered inside an awaited act: a part that suspends on its first render is retried only
  * then (React warns that a suspension in a synchronous act is never resumed). */

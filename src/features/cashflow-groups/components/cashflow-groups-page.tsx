@@ -28,6 +28,7 @@ import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
+import { RetryAlert } from './retry-alert';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -159,16 +160,9 @@ export function CashflowGroupsPage() {
       </Stack>
 
       {query.isError && !page ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={() => void query.refetch()}>
           The cashflow groups could not be loaded: {toApiError(query.error).message}
-        </Alert>
+        </RetryAlert>
       ) : (
         <Paper variant="outlined">
           <Box sx={{ height: 4 }}>

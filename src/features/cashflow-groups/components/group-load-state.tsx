@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from '@/lib/router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
@@ -15,6 +14,7 @@ import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
 import { cashflowGroupQueries } from '../api';
 import { isGroupId } from './group-links';
+import { RetryAlert } from './retry-alert';
 
 export function GroupNotFound({ id }: { id: string }) {
   return (
@@ -47,16 +47,9 @@ export function GroupLoadState({
   if (!valid || query.data === null) return <GroupNotFound id={id} />;
   if (query.isError) {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
+      <RetryAlert onRetry={() => void query.refetch()}>
         The group could not be loaded: {toApiError(query.error).message}
-      </Alert>
+      </RetryAlert>
     );
   }
   return (

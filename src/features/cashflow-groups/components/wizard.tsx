@@ -56,6 +56,7 @@ import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
 import { DetailsStep } from './details-step';
 import { ConfirmRemovalDialog, SaveAction, SaveStatus } from './save-outcome';
 import { WizardModeContext, type WizardModeValue } from './wizard-mode';
+import { RetryAlert } from './retry-alert';
 import { whenIdle } from '@/lib/after-paint';
 import { lazyWithPreload, LoadBoundary } from '@/lib/lazy-with-preload';
 
@@ -86,17 +87,9 @@ function StepLoading() {
 
 function StepLoadFailed({ retry }: { retry: () => void }) {
   return (
-    <Alert
-      severity="error"
-      action={
-        <Button color="inherit" size="small" onClick={retry}>
-          Try again
-        </Button>
-      }
-    >
-      <AlertTitle>This step could not be loaded</AlertTitle>
+    <RetryAlert onRetry={retry} title="This step could not be loaded">
       Check your connection, then try again. Nothing you entered is lost.
-    </Alert>
+    </RetryAlert>
   );
 }
 

@@ -29,6 +29,7 @@ import {
   type Router,
 } from '..';
 import { createBrowserHistory } from '../history';
+import { deferred } from '@/test/deferred';
 
 function renderRouter(routes: RouteObject[], initialEntries: string[] = ['/']) {
   const router = createMemoryRouter(routes, { initialEntries });
@@ -39,17 +40,6 @@ function renderRouter(routes: RouteObject[], initialEntries: string[] = ['/']) {
 const page = (path: string, name: string): RouteObject => ({ path, element: <h1>{name}</h1> });
 
 const heading = () => screen.getByRole('heading', { level: 1 });
-
-/** A promise the test settles: a lazy route's code "downloading". */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 type LazyParts = { Component: ComponentType };
 const lazyPage = (name: string): LazyParts => ({ Component: () => <h1>{name}</h1> });
