@@ -7,9 +7,9 @@
 // per file once its six connections are busy, and Lighthouse's simulation of a slow phone counted
 // all of them before the largest paint. In one file they are also 3 KB smaller compressed.
 //
-// The groups below take every module the landing page reaches, minus what the entry already loads
-// and minus page and feature code (which stays in the page's chunk, so other pages never load
-// it). The other pages load this file too, for the parts they share with the list.
+// The groups below take every module the landing page shares with another page (at once or in a
+// part that page loads later), minus what the entry already loads and minus page and feature code
+// (which stays in its page's chunk). The other pages load this file for the parts they share.
 import type { Rolldown } from 'vite';
 
 type ModuleInfoLike = Partial<
