@@ -40,7 +40,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The entry in one file, the landing page's shared libraries in one more (scripts/chunks.ts).
+          // The entry in one file, the landing page's shared libraries in one more
+          // (scripts/chunks.ts).
           groups: landingPageGroups({
             page: fromRoot(`./src/app/pages/${LANDING_PAGE}`),
             otherPages: readdirSync(fromRoot('./src/app/pages'))

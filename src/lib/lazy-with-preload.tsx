@@ -24,7 +24,7 @@ export interface PreloadableComponent<P extends object> {
 const failedLoads = new Set<() => void>();
 
 /** Lets every failed load start again on its next render ("Try again"). */
-export function retryFailedLoads(): void {
+function retryFailedLoads(): void {
   for (const reset of [...failedLoads]) reset();
 }
 

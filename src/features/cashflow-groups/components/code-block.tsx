@@ -38,6 +38,7 @@ export function CodeBlock({
   );
 }
 
+/** JSON on one line with a space after each comma and colon, so it wraps between values. */
 function inlineJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {

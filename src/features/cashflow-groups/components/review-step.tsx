@@ -21,7 +21,6 @@ import { DiffView } from './diff-view';
 import { useWizardMode } from './wizard-mode';
 import { GroupSummary, Section } from './group-summary';
 
-/** JSON on one line with a space after each comma and colon, so it wraps between values. */
 /** One JSON parameter, pretty or raw (raw is byte-for-byte what is sent), with a copy button. */
 function JsonParam({ name, raw }: { name: string; raw: string }) {
   const [tab, setTab] = useState<'pretty' | 'raw'>('pretty');

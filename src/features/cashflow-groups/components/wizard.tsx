@@ -62,16 +62,16 @@ import { lazyWithPreload, LoadBoundary } from '@/lib/lazy-with-preload';
 
 // The later steps' code (the rule builder and its pickers, the affiliates' table, the review's
 // tabs and diff: about a third of the wizard's) comes apart, fetched once the first step has
-// painted and the page is idle, so a wizard opened directly shows its first step sooner. By the time someone has
-// typed a name and pressed Next it is there, and the step renders at once.
+// painted and the page is idle, so a wizard opened directly shows its first step sooner. By the
+// time someone has typed a name and pressed Next it is there, and the step renders at once.
 const RulesStep = lazyWithPreload(() => import('./rules-step').then((m) => m.RulesStep));
 const AffiliatesStep = lazyWithPreload(() =>
   import('./affiliates-step').then((m) => m.AffiliatesStep),
 );
 const ReviewStep = lazyWithPreload(() => import('./review-step').then((m) => m.ReviewStep));
 
-/** Fetches the later steps' code (the wizard does it after its first paint). */
-export function preloadWizardSteps(): Promise<unknown> {
+/** Fetches the later steps' code (once, or again after a failure). */
+function preloadWizardSteps(): Promise<unknown> {
   return Promise.all([RulesStep.preload(), AffiliatesStep.preload(), ReviewStep.preload()]);
 }
 
