@@ -1,4 +1,6 @@
 // The country list: ISO codes, English names, sorted for the picker.
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
 import { COUNTRY_OPTIONS, countryName, isCountryCode } from '../countries';
 
 describe('countries', () => {
@@ -10,7 +12,19 @@ describe('countries', () => {
     expect(COUNTRY_OPTIONS.every((c) => /^[A-Z]{2}$/.test(c.code))).toBe(true);
   });
 
+  it("gives the library's own official name for every code it knows, and no other code", () => {
+    // The module reads the package's data file without its runtime: the library is the oracle.
+    countries.registerLocale(en);
+    const official = countries.getNames('en', { select: 'official' });
+    expect(Object.fromEntries(COUNTRY_OPTIONS.map((c) => [c.code, c.name]))).toEqual(official);
+    for (const code of Object.keys(countries.getAlpha2Codes())) {
+      expect(countryName(code)).toBe(official[code]);
+    }
+  });
+
   it.each([
+    ['GB', true, 'United Kingdom'],
+    ['CI', true, "Cote d'Ivoire"],
     ['DE', true, 'Germany'],
     ['AT', true, 'Austria'],
     ['US', true, 'United States of America'],
