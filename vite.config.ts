@@ -4,11 +4,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { precompress } from './scripts/precompress.ts';
-import { landingPageGroups } from './scripts/chunks.ts';
+import { landingPageGroups, sharedFileGroup } from './scripts/chunks.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Where the app lands (`/` redirects there): its first load is the one to keep short. */
 const LANDING_PAGE = 'rebate-groups.tsx';
+const PAGES = readdirSync(fromRoot('./src/app/pages'));
+const page = (file: string) => fromRoot(`./src/app/pages/${file}`);
 
 const bffPort = Number(process.env.BFF_PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -40,16 +42,36 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The entry in one file, the landing page's shared libraries in one more
-          // (scripts/chunks.ts).
-          groups: landingPageGroups({
-            page: fromRoot(`./src/app/pages/${LANDING_PAGE}`),
-            otherPages: readdirSync(fromRoot('./src/app/pages'))
-              .filter((file) => file !== LANDING_PAGE)
-              .map((file) => fromRoot(`./src/app/pages/${file}`)),
-            ownCode: (id) =>
-              id.startsWith(fromRoot('./src/features/')) || id.startsWith(fromRoot('./src/app/')),
-          }),
+          // The entry in one file, the landing page's shared libraries in one more, then what the
+          // wizard and the cashflow list each share with other pages (scripts/chunks.ts): their
+          // first loads in five files each, the list's in three.
+          groups: [
+            ...landingPageGroups({
+              page: page(LANDING_PAGE),
+              otherPages: PAGES.filter((file) => file !== LANDING_PAGE).map(page),
+              ownCode: (id) =>
+                id.startsWith(fromRoot('./src/features/')) || id.startsWith(fromRoot('./src/app/')),
+            }),
+            // Not with the edit page: it shares the wizard's own code (the form library), which
+            // the list and details pages must not load.
+            sharedFileGroup(
+              'cashflow-shared',
+              {
+                page: page('new-cashflow-group.tsx'),
+                otherPages: [page('cashflow-groups.tsx'), page('cashflow-group.tsx')],
+              },
+              1,
+            ),
+            // What the cashflow list shares with the wizard's later steps (tooltips, pager icons).
+            sharedFileGroup(
+              'cashflow-list-shared',
+              {
+                page: page('cashflow-groups.tsx'),
+                otherPages: PAGES.filter((file) => file !== 'cashflow-groups.tsx').map(page),
+              },
+              0,
+            ),
+          ],
         },
       },
     },

@@ -1,7 +1,8 @@
 // Benchmarks the pure rule logic (lint, toPayload, describeGroup) at 50, 200 and 1,000 rules:
 // median, min and max of repeated runs. Run: npx tsx bench/model-bench.ts
 import os from 'node:os';
-import { describeGroup, lint, toPayload } from '../src/features/cashflow-groups/model';
+import { describeGroup, toPayload } from '../src/features/cashflow-groups/model';
+import { lint } from '../src/features/cashflow-groups/model/lint';
 import type { GroupForm, RuleForm } from '../src/features/cashflow-groups/model/types';
 import { RULE_FIELDS } from '../src/features/cashflow-groups/model/types';
 

@@ -1,12 +1,19 @@
 // The build's chunk groups: the graph walk and the naming rule on small graphs, then the real
-// build, whose landing page must load three files and keep the wizard's code out.
+// build, whose landing page must load three files and keep the wizard's code out, and whose
+// wizard and cashflow list must load five.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Manifest, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANDING_SHARED, landingPageChunkName, landingPageGroups, closure } from '../chunks';
+import {
+  closure,
+  LANDING_SHARED,
+  landingPageGroups,
+  sharedChunkName,
+  sharedFileGroup,
+} from '../chunks';
 
 type Graph = Record<string, string[]>;
 const infoOf = (graph: Graph) => (id: string) => (id in graph ? { importedIds: graph[id]! } : null);
@@ -50,7 +57,7 @@ describe('closure through dynamic imports', () => {
   });
 });
 
-describe('landingPageChunkName', () => {
+describe('sharedChunkName', () => {
   const closures = {
     page: new Set(['lib/shared', 'lib/page-only', 'feature/x']),
     others: new Set(['lib/shared', 'lib/other-only', 'feature/x']),
@@ -63,7 +70,7 @@ describe('landingPageChunkName', () => {
     ['feature/x', null],
     ['lib/elsewhere', null],
   ])('%s → %s', (id, expected) => {
-    expect(landingPageChunkName(id, closures, ownCode)).toBe(expected);
+    expect(sharedChunkName(id, closures, ownCode, LANDING_SHARED)).toBe(expected);
   });
 });
 
@@ -127,6 +134,35 @@ describe('landingPageGroups', () => {
   });
 });
 
+describe('sharedFileGroup', () => {
+  // The wizard's case: the new page shares the form library with the edit page only (not among
+  // the other pages), and the model with the list page.
+  const graph: Graph = {
+    new: ['wizard', 'model'],
+    edit: ['wizard', 'model'],
+    list: ['model', 'table'],
+    wizard: ['form-lib', 'model'],
+    model: [],
+    'form-lib': [],
+    table: [],
+  };
+  const infos = new Map(Object.entries(graph).map(([id, importedIds]) => [id, { importedIds }]));
+  const ctx = {
+    getModuleInfo: (id: string) => infos.get(id) ?? null,
+  } as unknown as Rolldown.ChunkingContext;
+  const group = sharedFileGroup('cashflow-shared', { page: 'new', otherPages: ['list'] }, 1);
+
+  it('names, under its own name, only what the page shares with the pages given', () => {
+    const name = group.name as Rolldown.CodeSplittingNameFunction;
+    const named = Object.keys(graph).filter((id) => name(id, ctx) === 'cashflow-shared');
+    expect(named).toEqual(['model']);
+  });
+
+  it('keeps the dependencies of what it takes where they are, and has the priority given', () => {
+    expect(group).toMatchObject({ priority: 1, includeDependenciesRecursively: false });
+  });
+});
+
 // The production build itself: a Rolldown upgrade that renamed or dropped the option would
 // otherwise pass unseen (the config would build, with the old six files).
 describe('the production build', () => {
@@ -134,7 +170,7 @@ describe('the production build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'chunks-build-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('loads the landing page in three files, and the wizard’s code only with the wizard', async () => {
+  it('loads the landing page in three files, the wizard and the cashflow list in five, and the wizard’s code only with the wizard', async () => {
     // Vitest sets NODE_ENV=test, which would build React's development code: build as
     // `npm run build` does.
     const nodeEnv = process.env.NODE_ENV;
@@ -178,5 +214,32 @@ describe('the production build', () => {
     expect(wizard).toContain(shared);
     expect(wizard.filter((f) => !list.includes(f)).length).toBeGreaterThan(0);
     expect(list.filter((f) => /wizard/.test(f))).toEqual([]);
+
+    // The wizard opened directly: the entry, the landing page's shared file, what it shares with
+    // the other cashflow pages, the wizard's own code and the page: five files.
+    const sourcesOf = (file: string) =>
+      (JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8')) as { sources: string[] })
+        .sources;
+    const cashflowShared = wizard.filter((f) => f.includes('/cashflow-shared-'));
+    expect(cashflowShared).toHaveLength(1);
+    expect(wizard).toHaveLength(5);
+    // The cashflow list: the entry, the two shared files, what it shares with the wizard's later
+    // steps, and the page. The wizard's first load has none of the latter (a tooltip).
+    const cashflowList = files(closure(page('cashflow-groups')));
+    expect(cashflowList).toHaveLength(5);
+    const listShared = cashflowList.filter((f) => f.includes('/cashflow-list-shared-'));
+    expect(listShared).toHaveLength(1);
+    expect(wizard).not.toContain(listShared[0]);
+    // The list and details pages load the wizard's shared file, without the form library.
+    for (const other of ['cashflow-groups', 'cashflow-group']) {
+      const loads = files(closure(page(other)));
+      expect(loads).toContain(cashflowShared[0]);
+      const theirSources = loads.flatMap(sourcesOf);
+      expect(theirSources.filter((s) => s.includes('react-hook-form'))).toEqual([]);
+    }
+    // Lint is the Rules and Review steps' (loaded later), not the wizard's first load.
+    const wizardSources = wizard.flatMap(sourcesOf);
+    expect(wizardSources.some((s) => s.endsWith('cashflow-groups/model/schema.ts'))).toBe(true);
+    expect(wizardSources.filter((s) => /model\/(lint|evaluate)\.ts$/.test(s))).toEqual([]);
   }, 120_000);
 });

@@ -11,12 +11,12 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import { splitList } from '@/lib/split-list';
 import {
   describeRule,
-  evaluate,
   type DescribeNames,
   type GroupForm,
   type SampleClick,
   TEXT_MATCH_CASE_SENSITIVE,
 } from '../model';
+import { evaluate } from '../model/evaluate';
 
 export interface RuleTesterProps {
   form: Pick<GroupForm, 'rules' | 'affiliateMode' | 'affiliateIds'>;

@@ -27,8 +27,10 @@ export {
   summaryText,
   type DescribeNames,
 } from './describe';
-export { evaluate, evaluateRule } from './evaluate';
-export { lint } from './lint';
+// Not here: `lint` and `evaluate`, imported by path (../model/lint, ../model/evaluate). Only the
+// Rules and Review steps, which load after the wizard has painted, use them, and the build puts
+// what the wizard shares with the list and details pages in one file by following this file's
+// re-exports (scripts/chunks.ts): re-exported here, they would load with every cashflow page.
 export { groupFormSchema, NAME_MAX_LENGTH, ruleFormSchema } from './schema';
 export {
   DRAFT_VERSION,
