@@ -22,7 +22,12 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
-            include: ['server/**/*.test.ts', 'mock-api/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: [
+              'server/**/*.test.ts',
+              'mock-api/**/*.test.ts',
+              'scripts/**/*.test.ts',
+              'bench/**/*.test.ts',
+            ],
           },
         },
       ],

@@ -23,6 +23,13 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (s: Summary, digits = 1) => fmt(s, digits, ' ms');
 const pass = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? '✅ pass' : '❌ miss');
 
+/** ", and in some runs only: a.js (2 of 5), b.js (4 of 5)", or nothing when every run agreed. */
+export function someRuns(counts: Record<string, number>, runs: number): string {
+  const files = Object.entries(counts);
+  if (files.length === 0) return '';
+  return `, and in some runs only: ${files.map(([f, n]) => `${f} (${n} of ${runs})`).join(', ')}`;
+}
+
 function sizes(s: Sizes): string {
   return `${kb(s.raw)} raw · **${kb(s.gzip)} gzip** · ${kb(s.brotli)} brotli`;
 }
@@ -248,7 +255,7 @@ function markdown(r: BenchReport): string {
       const extra = r.loadCheck.rebateGroups.filter((f) => !manifestFiles.has(f));
       out.push(
         '',
-        `Browser check: a real load of /rebate-groups fetched ${r.loadCheck.rebateGroups.length} JS/CSS files${extra.length ? ` (not in the manifest's set: ${extra.join(', ')})` : ', exactly the manifest set'}; opening the wizard from the navigation then fetched ${r.loadCheck.wizardOnOpen.join(', ') || 'nothing'}. Same in every run: ${r.loadCheck.consistent ? 'yes' : 'no'}.`,
+        `Browser check (${r.loadCheck.runs} runs): a real load of /rebate-groups fetched ${r.loadCheck.rebateGroups.length} JS/CSS files in every run${extra.length ? ` (not in the manifest's set: ${extra.join(', ')})` : ', exactly the manifest set'}${someRuns(r.loadCheck.sometimes.rebateGroups, r.loadCheck.runs)}; opening the wizard from the navigation then fetched ${r.loadCheck.wizardOnOpen.join(', ') || 'nothing'} in every run${someRuns(r.loadCheck.sometimes.wizardOnOpen, r.loadCheck.runs)}.`,
       );
     }
     for (const [title, list] of [
