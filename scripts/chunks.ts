@@ -1,4 +1,5 @@
-// Build step: a page's shared code in one file (the landing page's, then the wizard's).
+// Build step: a page's shared code in one file (the landing page's, the wizard's, the cashflow
+// list's).
 //
 // Rolldown gives each distinct set of lazy pages that share a module a common chunk of its own. The
 // rebate-groups page (where the app lands) shares MUI's inputs, menus, chips, table, dialog and a
