@@ -28,7 +28,7 @@ import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
-import { RetryAlert } from './retry-alert';
+import { RetryAlert } from '@/components/retry-alert';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -14,7 +14,7 @@ import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
 import { cashflowGroupQueries } from '../api';
 import { isGroupId } from './group-links';
-import { RetryAlert } from './retry-alert';
+import { RetryAlert } from '@/components/retry-alert';
 
 export function GroupNotFound({ id }: { id: string }) {
   return (

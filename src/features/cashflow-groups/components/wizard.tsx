@@ -56,7 +56,7 @@ import { TargetRuleNamesProvider, useDescribeNames } from './describe-names';
 import { DetailsStep } from './details-step';
 import { ConfirmRemovalDialog, SaveAction, SaveStatus } from './save-outcome';
 import { WizardModeContext, type WizardModeValue } from './wizard-mode';
-import { RetryAlert } from './retry-alert';
+import { RetryAlert } from '@/components/retry-alert';
 import { whenIdle } from '@/lib/after-paint';
 import { lazyWithPreload, LoadBoundary } from '@/lib/lazy-with-preload';
 
