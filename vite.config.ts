@@ -53,12 +53,18 @@ export default defineConfig({
                 id.startsWith(fromRoot('./src/features/')) || id.startsWith(fromRoot('./src/app/')),
             }),
             // Not with the edit page: it shares the wizard's own code (the form library), which
-            // the list and details pages must not load.
+            // the list and details pages must not load. With the landing page: what the wizard
+            // shares with the list's on-demand parts (MUI's dialog) is not in the landing page's
+            // first load, and would otherwise be a file of its own in the wizard's.
             sharedFileGroup(
               'cashflow-shared',
               {
                 page: page('new-cashflow-group.tsx'),
-                otherPages: [page('cashflow-groups.tsx'), page('cashflow-group.tsx')],
+                otherPages: [
+                  page('cashflow-groups.tsx'),
+                  page('cashflow-group.tsx'),
+                  page(LANDING_PAGE),
+                ],
               },
               1,
             ),

@@ -26,6 +26,31 @@ test('navigation reaches every route', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Rebate groups' })).toBeVisible();
 });
 
+test('on a phone the navigation opens from the menu button, takes you there, and closes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/rebate-groups');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rebate groups' })).toBeVisible();
+  // Not beside the page on a narrow screen: behind the app bar's button.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  const button = page.getByRole('button', { name: 'Open navigation' });
+  await button.click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'navigation drawer');
+  await nav.getByRole('link', { name: 'Cashflow groups', exact: true }).click();
+  await expect(page).toHaveURL(/\/cashflow-groups$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cashflow groups' })).toBeVisible();
+  await expect(nav).toBeHidden();
+  // Again, and Escape closes it, with focus back on the button.
+  await button.click();
+  await expect(nav).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
 test('opening any page first logs no warning or error in the console', async ({ page }) => {
   const logged: string[] = [];
   page.on('console', (m) => {

@@ -170,7 +170,7 @@ describe('the production build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'chunks-build-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('loads the landing page in three files, the wizard and the cashflow list in five, and the wizard’s code only with the wizard', async () => {
+  it('loads the landing page in three files without its on-demand parts, the wizard and the cashflow list in five, and the wizard’s code only with the wizard', async () => {
     // Vitest sets NODE_ENV=test, which would build React's development code: build as
     // `npm run build` does.
     const nodeEnv = process.env.NODE_ENV;
@@ -241,5 +241,19 @@ describe('the production build', () => {
     const wizardSources = wizard.flatMap(sourcesOf);
     expect(wizardSources.some((s) => s.endsWith('cashflow-groups/model/schema.ts'))).toBe(true);
     expect(wizardSources.filter((s) => /model\/(lint|evaluate)\.ts$/.test(s))).toEqual([]);
+
+    // What only a click shows on the list (details drawer, export progress, saved views, the
+    // narrow screen's navigation drawer) comes apart, with MUI's drawer, dialog and snackbar.
+    const onDemand = /(group-details-drawer|export-status|saved-views-panel|nav-drawer)\.tsx$/;
+    const listSources = list.flatMap(sourcesOf);
+    expect(listSources.some((s) => s.endsWith('rebate-groups-page.tsx'))).toBe(true);
+    expect(
+      listSources.filter(
+        (s) => onDemand.test(s) || /@mui\/material\/(Dialog|Drawer|Snackbar)\//.test(s),
+      ),
+    ).toEqual([]);
+    const later = Object.keys(manifest).filter((k) => onDemand.test(k));
+    expect(later).toHaveLength(4);
+    for (const key of later) expect(manifest[key]!.isDynamicEntry).toBe(true);
   }, 120_000);
 });

@@ -1,80 +1,25 @@
 // The shell: app bar with the product name, navigation, and the routed page.
-import { memo, useCallback, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from '@/lib/router';
+import { memo, useCallback, useEffect, useState } from 'react';
+import { Outlet, useLocation, useNavigation } from '@/lib/router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import MenuIcon from '@mui/icons-material/Menu';
-import PercentIcon from '@mui/icons-material/Percent';
-import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { OnDemand } from '@/components/on-demand';
 import { PRODUCT_NAME, routes } from '@/config/routes';
 import { AccountMenu, RequireSession } from '@/features/auth';
+import { whenIdle } from '@/lib/after-paint';
+import { lazyWithPreload } from '@/lib/lazy-with-preload';
+import { NAV_WIDTH, Navigation } from './navigation';
 
-const DRAWER_WIDTH = 232;
-
-const navItems = [
-  {
-    to: routes.rebateGroups,
-    label: 'Rebate groups',
-    icon: <PercentIcon />,
-    end: false,
-    nested: false,
-  },
-  {
-    to: routes.cashflowGroups,
-    label: 'Cashflow groups',
-    icon: <AccountTreeIcon />,
-    end: true,
-    nested: false,
-  },
-  {
-    to: routes.newCashflowGroup,
-    label: 'New cashflow group',
-    icon: <AddCircleOutlineIcon />,
-    end: false,
-    nested: true,
-  },
-];
-
-function Navigation({ onNavigate }: { onNavigate?: () => void }) {
-  return (
-    <nav aria-label="Main">
-      <List>
-        {navItems.map((item) => (
-          <ListItem key={item.to} disablePadding>
-            <ListItemButton
-              component={NavLink}
-              to={item.to}
-              end={item.end}
-              onClick={onNavigate}
-              sx={{
-                pl: item.nested ? 4 : 2,
-                '&.active': { bgcolor: 'action.selected', fontWeight: 600 },
-              }}
-            >
-              <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={item.label} />
-            </ListItemButton>
-          </ListItem>
-        ))}
-      </List>
-    </nav>
-  );
-}
+const NavDrawer = lazyWithPreload(() => import('./nav-drawer').then((m) => m.NavDrawer));
 
 /**
- * The app bar and the navigation drawer, memoised: a list page or sort change is a navigation,
+ * The app bar and the navigation column, memoised: a list page or sort change is a navigation,
  * and without memo these two re-rendered with every click in the table.
  */
 const TopBar = memo(function TopBar({
@@ -115,29 +60,31 @@ const TopBar = memo(function TopBar({
   );
 });
 
-const NavDrawer = memo(function NavDrawer({
-  wide,
-  open,
-  onClose,
-}: {
-  wide: boolean;
-  open: boolean;
-  onClose: () => void;
-}) {
+/**
+ * The navigation beside the page on a wide screen: a fixed column under the app bar, as MUI's
+ * permanent drawer draws it, without that component (its modal and slide code serve the narrow
+ * screen's drawer only).
+ */
+const NavColumn = memo(function NavColumn() {
   return (
-    <Drawer
-      variant={wide ? 'permanent' : 'temporary'}
-      open={wide || open}
-      onClose={onClose}
-      sx={{
-        width: DRAWER_WIDTH,
-        flexShrink: 0,
-        '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
-      }}
-    >
-      <Toolbar variant="dense" />
-      <Navigation onNavigate={onClose} />
-    </Drawer>
+    <Box sx={{ width: NAV_WIDTH, flexShrink: 0 }}>
+      <Box
+        sx={{
+          position: 'fixed',
+          top: 0,
+          bottom: 0,
+          left: 0,
+          width: NAV_WIDTH,
+          overflowY: 'auto',
+          bgcolor: 'background.paper',
+          borderRight: 1,
+          borderColor: 'divider',
+        }}
+      >
+        <Toolbar variant="dense" />
+        <Navigation />
+      </Box>
+    </Box>
   );
 });
 
@@ -176,9 +123,15 @@ function MainAtLocation() {
 
 export function AppLayout() {
   const wide = useMediaQuery((t) => t.breakpoints.up('md'), { noSsr: true });
-  const [open, setOpen] = useState(false);
+  // Narrow screens: null until the menu button is first pressed, then whether the drawer is
+  // open (it stays mounted from then on, so it slides out rather than vanishing).
+  const [open, setOpen] = useState<boolean | null>(null);
   const openNav = useCallback(() => setOpen(true), []);
   const closeNav = useCallback(() => setOpen(false), []);
+  // The drawer's code, once a narrow screen's page has settled: a press then opens it at once.
+  useEffect(() => {
+    if (!wide) return whenIdle(() => void NavDrawer.preload().catch(() => undefined));
+  }, [wide]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -186,7 +139,15 @@ export function AppLayout() {
         Skip to content
       </a>
       <TopBarWithProgress wide={wide} onOpenNav={openNav} />
-      <NavDrawer wide={wide} open={open} onClose={closeNav} />
+      {wide ? (
+        <NavColumn />
+      ) : (
+        open !== null && (
+          <OnDemand what="The navigation">
+            <NavDrawer open={open} onClose={closeNav} />
+          </OnDemand>
+        )
+      )}
       <MainAtLocation />
     </Box>
   );

@@ -2,12 +2,14 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { useDebouncedCallback } from '../hooks/use-debounced-callback';
 import { label } from '../model/format';
 import {
@@ -101,7 +103,15 @@ function MultiSelectImpl<T extends string>({
     >
       {options.map((option) => (
         <MenuItem key={option} value={option} dense>
-          <Checkbox checked={values.includes(option)} size="small" sx={{ p: 0.5, mr: 1 }} />
+          {/* Icons, not Checkbox inputs: a control inside an option would be nested, and the
+              option's own aria-selected already says it is chosen. */}
+          <ListItemIcon>
+            {values.includes(option) ? (
+              <CheckBoxIcon fontSize="small" color="primary" />
+            ) : (
+              <CheckBoxOutlineBlankIcon fontSize="small" />
+            )}
+          </ListItemIcon>
           <ListItemText primary={label(option)} />
         </MenuItem>
       ))}

@@ -103,6 +103,9 @@ export const GroupDetailsDrawer = memo(function GroupDetailsDrawer({
       // A temporary drawer sits at the drawer layer, under the app bar: lift it to the modal's.
       sx={{ zIndex: (t) => t.zIndex.modal }}
       slotProps={{
+        // The drawer mounts on the first opening (its code comes apart from the page's), and
+        // MUI's drawer skips the slide on its first render: ask for it.
+        transition: { appear: true },
         paper: {
           sx: { width: { xs: '100%', sm: 420 } },
           role: 'dialog',

@@ -7,7 +7,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { afterNextPaint } from '@/lib/after-paint';
+import { OnDemand } from '@/components/on-demand';
+import { afterNextPaint, whenIdle } from '@/lib/after-paint';
 import { toApiError } from '@/lib/api-error';
 import { rebateGroupQueries } from '../api/queries';
 import type { RebateGroup } from '../api/schemas';
@@ -21,8 +22,8 @@ import { emptyFilters, hasFilters, type Filters, type SortKey, type View } from 
 import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
-import { GroupDetailsDrawer } from './group-details-drawer';
 import { GroupsTable } from './groups-table';
+import { GroupDetailsDrawer, preloadListParts } from './lazy-parts';
 import { Pager } from './pager';
 import { RebateGroupsHeader } from './list-header';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
@@ -68,8 +69,11 @@ export function RebateGroupsPage() {
     [queryClient, viewWith],
   );
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
-  const [selected, setSelected] = useState<RebateGroup | null>(null);
-  const closeDetails = useCallback(() => setSelected(null), []);
+  // null until a row is first opened; then the group shown, or null while closed (the drawer
+  // stays mounted from then on, so it slides out rather than vanishing).
+  const [details, setDetails] = useState<{ group: RebateGroup | null } | null>(null);
+  const openDetails = useCallback((group: RebateGroup) => setDetails({ group }), []);
+  const closeDetails = useCallback(() => setDetails({ group: null }), []);
   const online = useOnline();
 
   const query = useQuery({
@@ -93,6 +97,9 @@ export function RebateGroupsPage() {
       () => void queryClient.prefetchQuery(rebateGroupQueries.list({ ...view, offset: next })),
     );
   }, [count, isPlaceholderData, view, queryClient]);
+
+  // The parts only a click shows (details, export, saved views), once the page has settled.
+  useEffect(() => whenIdle(() => void preloadListParts().catch(() => undefined)), []);
 
   // An offset past the end (a stale link, rows deleted since) moves to the last page.
   useEffect(() => {
@@ -204,7 +211,7 @@ export function RebateGroupsPage() {
                   onOrderingChange={setOrdering}
                   onOrderingPreview={previewOrdering}
                   density={prefs.density}
-                  onOpen={setSelected}
+                  onOpen={openDetails}
                 />
               </Box>
             )}
@@ -220,7 +227,11 @@ export function RebateGroupsPage() {
           </Paper>
         )}
       </Stack>
-      <GroupDetailsDrawer group={selected} onClose={closeDetails} />
+      {details && (
+        <OnDemand what="The group’s details">
+          <GroupDetailsDrawer group={details.group} onClose={closeDetails} />
+        </OnDemand>
+      )}
     </>
   );
 }

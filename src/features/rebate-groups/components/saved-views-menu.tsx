@@ -1,34 +1,12 @@
-// Saved views: save the current filters + sort under a name; list, apply and delete them.
-import { memo, useState, type FormEvent } from 'react';
+// Saved views: save the current filters + sort under a name; list, apply and delete them. This is
+// the trigger; the popover and its dialog are saved-views-panel.tsx, whose code the page fetches
+// when idle (lazy-parts.ts).
+import { memo, useCallback, useState } from 'react';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Divider from '@mui/material/Divider';
-import IconButton from '@mui/material/IconButton';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import Popover from '@mui/material/Popover';
-import TextField from '@mui/material/TextField';
-import BookmarkAddIcon from '@mui/icons-material/BookmarkAddOutlined';
 import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { useStoredState } from '../hooks/use-stored-state';
-import { SORT_FIELD_LABELS } from '../model/columns';
-import { label } from '../model/format';
-import {
-  MAX_SAVED_VIEW_NAME,
-  SAVED_VIEWS_KEY,
-  deleteSavedView,
-  savedViewsSchema,
-  upsertSavedView,
-  type SavedView,
-} from '../model/saved-views';
-import { FILTER_KEYS, type FilterKey, type Filters, type SortKey } from '../model/view';
+import { OnDemand } from '@/components/on-demand';
+import type { Filters, SortKey } from '../model/view';
+import { SavedViewsPanel } from './lazy-parts';
 
 export interface SavedViewsMenuProps {
   filters: Filters;
@@ -36,46 +14,16 @@ export interface SavedViewsMenuProps {
   onApply: (filters: Filters, ordering: SortKey[]) => void;
 }
 
-const NO_VIEWS: SavedView[] = [];
-const NOUNS: Record<FilterKey, string> = {
-  group_type: 'Type',
-  group_id: 'IDs',
-  rebate_period: 'Period',
-  link_code: 'Link codes',
-};
-
-/** "Type: Auto · Period: Weekly · sorted by Clients ↓" */
-function summary(view: SavedView): string {
-  const parts = FILTER_KEYS.filter((k) => view.filters[k].length > 0).map(
-    (k) => `${NOUNS[k]}: ${view.filters[k].map(label).join(', ')}`,
-  );
-  const sort = view.ordering
-    .map((s) => `${SORT_FIELD_LABELS[s.field]} ${s.direction === 'asc' ? '↑' : '↓'}`)
-    .join(', ');
-  if (sort) parts.push(`sorted by ${sort}`);
-  return parts.join(' · ') || 'No filters';
-}
-
 export const SavedViewsMenu = memo(function SavedViewsMenu({
   filters,
   ordering,
   onApply,
 }: SavedViewsMenuProps) {
-  const [views, setViews] = useStoredState(SAVED_VIEWS_KEY, savedViewsSchema, NO_VIEWS);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [name, setName] = useState('');
-
-  const trimmed = name.trim();
-  const replaces = views.some((v) => v.name.toLowerCase() === trimmed.toLowerCase());
-
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    if (!trimmed) return;
-    setViews(upsertSavedView(views, trimmed, filters, ordering));
-    setDialogOpen(false);
-    setName('');
-  };
+  // Mounted from the first opening on, and kept: the popover closes with its transition, and
+  // its dialog outlives it.
+  const [opened, setOpened] = useState(false);
+  const close = useCallback(() => setAnchor(null), []);
 
   return (
     <>
@@ -84,107 +32,24 @@ export const SavedViewsMenu = memo(function SavedViewsMenu({
         startIcon={<BookmarksIcon />}
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? 'rebate-groups-saved-views' : undefined}
-        onClick={(e) => setAnchor(e.currentTarget)}
+        onClick={(e) => {
+          setOpened(true);
+          setAnchor(e.currentTarget);
+        }}
       >
         Saved views
       </Button>
-      {/* A popover list, not a Menu: each row has two actions (apply, delete), and a button
-          inside a menu item would be nested interactive content. */}
-      <Popover
-        id="rebate-groups-saved-views"
-        anchorEl={anchor}
-        open={anchor !== null}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{ paper: { sx: { width: 360, maxWidth: '90vw' } } }}
-      >
-        <List dense aria-label="Saved views">
-          <ListItem disablePadding>
-            <ListItemButton
-              onClick={() => {
-                setAnchor(null);
-                setDialogOpen(true);
-              }}
-            >
-              <ListItemIcon>
-                <BookmarkAddIcon fontSize="small" />
-              </ListItemIcon>
-              <ListItemText primary="Save current view…" />
-            </ListItemButton>
-          </ListItem>
-          <Divider component="li" />
-          {views.length === 0 && (
-            <ListItem>
-              <ListItemText
-                primary="No saved views yet"
-                slotProps={{ primary: { color: 'text.secondary' } }}
-              />
-            </ListItem>
-          )}
-          {views.map((view) => (
-            <ListItem
-              key={view.name}
-              disablePadding
-              secondaryAction={
-                <IconButton
-                  size="small"
-                  edge="end"
-                  aria-label={`Delete saved view ${view.name}`}
-                  onClick={() => setViews(deleteSavedView(views, view.name))}
-                >
-                  <DeleteIcon fontSize="small" />
-                </IconButton>
-              }
-            >
-              <ListItemButton
-                onClick={() => {
-                  setAnchor(null);
-                  onApply(
-                    structuredClone(view.filters),
-                    view.ordering.map((k) => ({ ...k })),
-                  );
-                }}
-              >
-                <ListItemText
-                  primary={view.name}
-                  secondary={summary(view)}
-                  slotProps={{ secondary: { noWrap: true } }}
-                />
-              </ListItemButton>
-            </ListItem>
-          ))}
-        </List>
-      </Popover>
-      <Dialog open={dialogOpen} onClose={() => setDialogOpen(false)} fullWidth maxWidth="xs">
-        <form onSubmit={save}>
-          <DialogTitle>Save view</DialogTitle>
-          <DialogContent>
-            <TextField
-              // The dialog exists to type this name: focus belongs in the field.
-              // eslint-disable-next-line jsx-a11y/no-autofocus
-              autoFocus
-              fullWidth
-              margin="dense"
-              label="View name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: MAX_SAVED_VIEW_NAME } }}
-              helperText={
-                replaces
-                  ? 'A view with this name exists: saving replaces it.'
-                  : 'Saves the current filters and sort in this browser.'
-              }
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setDialogOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="contained" disabled={!trimmed}>
-              Save
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      {opened && (
+        <OnDemand what="Saved views">
+          <SavedViewsPanel
+            anchor={anchor}
+            onClose={close}
+            filters={filters}
+            ordering={ordering}
+            onApply={onApply}
+          />
+        </OnDemand>
+      )}
     </>
   );
 });

@@ -9,6 +9,7 @@ import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
 import { formatDateTime } from '../../model/format';
+import { preloadListParts } from '../lazy-parts';
 import { RebateGroupsPage } from '../rebate-groups-page';
 
 const group = (id: number, over: Partial<RebateGroup> = {}): RebateGroup => ({
@@ -47,6 +48,12 @@ const server = setupServer(
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// The drawer, export and saved views come apart from the page (lazy-parts.ts); the browser
+// fetches them when the page is idle. Here they are loaded first, as they would be by a click:
+// user-event's events run in a synchronous act, where a part that suspends never resumes.
+// Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
+// src/components/__tests__/on-demand.test.tsx's.
+beforeAll(() => preloadListParts());
 afterEach(() => {
   server.resetHandlers();
   bodies.length = 0;
