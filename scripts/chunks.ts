@@ -54,6 +54,10 @@ export interface SharedFileOptions {
   otherPages: readonly string[];
   /** Code that stays with its page: never moved into the shared file. */
   ownCode?: (id: string) => boolean;
+  /** Modules of the page's lazily loaded parts that still go in the shared file when another
+   * page shares them: small ones (an icon) that would otherwise each be a file, and a request,
+   * of their own in the other pages' loads. */
+  laterButShared?: (id: string) => boolean;
 }
 
 /** The module's shared file under a page's group, or null when the group leaves it. */
@@ -91,7 +95,13 @@ export function sharedFileGroup(
         for (const other of options.otherPages) {
           for (const m of closure(other, info, { dynamic: true })) others.add(m);
         }
-        cache = { graph, closures: { page: closure(options.page, info), others } };
+        const page = closure(options.page, info);
+        if (options.laterButShared) {
+          for (const m of closure(options.page, info, { dynamic: true })) {
+            if (options.laterButShared(m)) page.add(m);
+          }
+        }
+        cache = { graph, closures: { page, others } };
       }
       return sharedChunkName(id, cache.closures, ownCode, name);
     },

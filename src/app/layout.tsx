@@ -1,5 +1,5 @@
 // The shell: app bar with the product name, navigation, and the routed page.
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { Outlet, useLocation, useNavigation } from '@/lib/router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -12,11 +12,11 @@ import MenuIcon from '@mui/icons-material/Menu';
 import { OnDemand } from '@/components/on-demand';
 import { PRODUCT_NAME, routes } from '@/config/routes';
 import { AccountMenu, RequireSession } from '@/features/auth';
-import { whenIdle } from '@/lib/after-paint';
-import { lazyWithPreload } from '@/lib/lazy-with-preload';
+import { lazyWithPreload, preloadOnIntent } from '@/lib/lazy-with-preload';
 import { NAV_WIDTH, Navigation } from './navigation';
 
 const NavDrawer = lazyWithPreload(() => import('./nav-drawer').then((m) => m.NavDrawer));
+const navIntent = preloadOnIntent(NavDrawer);
 
 /**
  * The app bar and the navigation column, memoised: a list page or sort change is a navigation,
@@ -40,6 +40,7 @@ const TopBar = memo(function TopBar({
             edge="start"
             aria-label="Open navigation"
             onClick={onOpenNav}
+            {...navIntent}
             sx={{ mr: 1 }}
           >
             <MenuIcon />
@@ -128,10 +129,6 @@ export function AppLayout() {
   const [open, setOpen] = useState<boolean | null>(null);
   const openNav = useCallback(() => setOpen(true), []);
   const closeNav = useCallback(() => setOpen(false), []);
-  // The drawer's code, once a narrow screen's page has settled: a press then opens it at once.
-  useEffect(() => {
-    if (!wide) return whenIdle(() => void NavDrawer.preload().catch(() => undefined));
-  }, [wide]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>

@@ -1,7 +1,7 @@
 // Where a part of a page that only a click shows (a dialog, a drawer, a popover) renders, when its
-// code comes apart from the page's (`lazyWithPreload`): nothing while the code arrives (the page
-// fetches it when idle, so a click seldom waits), and if it cannot arrive, a message with a way
-// to try again, in view wherever the part would have opened.
+// code comes apart from the page's (`lazyWithPreload`): nothing while the code arrives (its
+// control fetches it on intent, `preloadOnIntent`, so a click seldom waits), and if it cannot
+// arrive, a message with a way to try again, in view wherever the part would have opened.
 import { Suspense, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { LoadBoundary } from '@/lib/lazy-with-preload';

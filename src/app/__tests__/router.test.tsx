@@ -1,5 +1,4 @@
-import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { AppProviders } from '../providers';
 import { createQueryClient } from '../query-client';
@@ -29,8 +28,13 @@ describe('app routes', () => {
     renderAt('/cashflow-groups');
     expect(await screen.findByText('Partner Dashboard')).toBeInTheDocument();
     // jsdom has no media queries, so the layout is the narrow one: the menu button opens the nav.
-    await userEvent.click(screen.getByRole('button', { name: 'Open navigation' }));
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    // Its drawer's code loads on the press: a plain click in an awaited act, where a part that
+    // suspends resumes (user-event's synchronous act would leave it suspended).
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+    await act(async () => {
+      screen.getByRole('button', { name: 'Open navigation' }).click();
+    });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     for (const name of ['Rebate groups', 'Cashflow groups', 'New cashflow group']) {
       expect(nav).toContainElement(screen.getByRole('link', { name }));
     }

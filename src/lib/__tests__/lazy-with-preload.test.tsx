@@ -1,9 +1,14 @@
 // A part whose code comes apart: it waits with a fallback, renders at once when fetched ahead,
 // and a failed load offers another try without unmounting what is around it.
 import { Component, Suspense, useState, type ReactNode } from 'react';
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CodeLoadError, lazyWithPreload, LoadBoundary } from '../lazy-with-preload';
+import {
+  CodeLoadError,
+  lazyWithPreload,
+  LoadBoundary,
+  preloadOnIntent,
+} from '../lazy-with-preload';
 import { deferred } from '@/test/deferred';
 
 /** Rendered inside an awaited act: a part that suspends on its first render is retried only
@@ -167,5 +172,45 @@ describe('LoadBoundary', () => {
     );
     expect(screen.getByText('outer caught a bug')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('preloadOnIntent', () => {
+  it('fetches the parts when the pointer reaches the control, on focus and on a touch, once', async () => {
+    const loader = vi.fn(() => Promise.resolve(Part));
+    const other = vi.fn(() => Promise.resolve(Part));
+    const intent = preloadOnIntent(lazyWithPreload(loader), lazyWithPreload(other));
+    render(
+      <button type="button" {...intent}>
+        Open
+      </button>,
+    );
+    const button = screen.getByRole('button', { name: 'Open' });
+    expect(loader).not.toHaveBeenCalled();
+    fireEvent.pointerEnter(button);
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(other).toHaveBeenCalledTimes(1);
+    fireEvent.focus(button);
+    fireEvent.pointerDown(button);
+    await act(async () => undefined);
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('a touch alone fetches; a failure is left for the opening, and intent again retries', async () => {
+    // A rejection left unhandled here would fail the run (Vitest reports it).
+    const loader = vi.fn((): Promise<typeof Part> => Promise.reject(new TypeError('offline')));
+    const intent = preloadOnIntent(lazyWithPreload(loader));
+    render(
+      <button type="button" {...intent}>
+        Open
+      </button>,
+    );
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Open' }));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(loader).toHaveBeenCalledTimes(1);
+    fireEvent.focus(screen.getByRole('button', { name: 'Open' }));
+    expect(loader).toHaveBeenCalledTimes(2);
   });
 });

@@ -3,10 +3,13 @@ import { memo, useState } from 'react';
 import Button from '@mui/material/Button';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import { OnDemand } from '@/components/on-demand';
+import { preloadOnIntent } from '@/lib/lazy-with-preload';
 import { useCsvExport } from '../hooks/use-csv-export';
 import type { Column } from '../model/columns';
 import type { Filters, SortKey } from '../model/view';
 import { ExportStatus } from './lazy-parts';
+
+const intent = preloadOnIntent(ExportStatus);
 
 export interface ExportButtonProps {
   filters: Filters;
@@ -38,6 +41,7 @@ export const ExportButton = memo(function ExportButton({
         startIcon={<DownloadIcon />}
         disabled={disabled || state.status === 'running'}
         onClick={exportView}
+        {...intent}
       >
         Export CSV
       </Button>

@@ -8,7 +8,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { OnDemand } from '@/components/on-demand';
-import { afterNextPaint, whenIdle } from '@/lib/after-paint';
+import { afterNextPaint } from '@/lib/after-paint';
+import { preloadOnIntent } from '@/lib/lazy-with-preload';
 import { toApiError } from '@/lib/api-error';
 import { rebateGroupQueries } from '../api/queries';
 import type { RebateGroup } from '../api/schemas';
@@ -23,12 +24,14 @@ import { ColumnMenu } from './column-menu';
 import { ExportButton } from './export-button';
 import { FiltersToolbar } from './filters-toolbar';
 import { GroupsTable } from './groups-table';
-import { GroupDetailsDrawer, preloadListParts } from './lazy-parts';
+import { GroupDetailsDrawer } from './lazy-parts';
 import { Pager } from './pager';
 import { RebateGroupsHeader } from './list-header';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
+
+const detailsIntent = preloadOnIntent(GroupDetailsDrawer);
 
 export function RebateGroupsPage() {
   const queryClient = useQueryClient();
@@ -97,9 +100,6 @@ export function RebateGroupsPage() {
       () => void queryClient.prefetchQuery(rebateGroupQueries.list({ ...view, offset: next })),
     );
   }, [count, isPlaceholderData, view, queryClient]);
-
-  // The parts only a click shows (details, export, saved views), once the page has settled.
-  useEffect(() => whenIdle(() => void preloadListParts().catch(() => undefined)), []);
 
   // An offset past the end (a stale link, rows deleted since) moves to the last page.
   useEffect(() => {
@@ -202,7 +202,8 @@ export function RebateGroupsPage() {
             {data && data.totals.count === 0 && data.data.length === 0 ? (
               <EmptyState filtered={filtered} onClear={() => setFilters(emptyFilters())} />
             ) : (
-              <Box sx={{ overflowX: 'auto' }}>
+              // A row opens the details drawer: its code comes on the way to a row.
+              <Box sx={{ overflowX: 'auto' }} {...detailsIntent}>
                 <GroupsTable
                   columns={columns}
                   rows={data?.data}

@@ -1,12 +1,15 @@
 // Saved views: save the current filters + sort under a name; list, apply and delete them. This is
-// the trigger; the popover and its dialog are saved-views-panel.tsx, whose code the page fetches
-// when idle (lazy-parts.ts).
+// the trigger; the popover and its dialog are saved-views-panel.tsx, whose code the trigger fetches
+// on intent (lazy-parts.ts).
 import { memo, useCallback, useState } from 'react';
 import Button from '@mui/material/Button';
 import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
 import { OnDemand } from '@/components/on-demand';
+import { preloadOnIntent } from '@/lib/lazy-with-preload';
 import type { Filters, SortKey } from '../model/view';
 import { SavedViewsPanel } from './lazy-parts';
+
+const intent = preloadOnIntent(SavedViewsPanel);
 
 export interface SavedViewsMenuProps {
   filters: Filters;
@@ -36,6 +39,7 @@ export const SavedViewsMenu = memo(function SavedViewsMenu({
           setOpened(true);
           setAnchor(e.currentTarget);
         }}
+        {...intent}
       >
         Saved views
       </Button>

@@ -1,6 +1,6 @@
 // The saved views' popover (apply or delete one, save the current view) and the dialog that names
-// a view. The trigger is saved-views-menu.tsx; this code comes when the page is idle or the
-// trigger is pressed (lazy-parts.ts).
+// a view. The trigger is saved-views-menu.tsx; this code comes when the pointer or focus reaches
+// the trigger (lazy-parts.ts).
 import { useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
