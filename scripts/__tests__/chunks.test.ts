@@ -161,6 +161,36 @@ describe('sharedFileGroup', () => {
   it('keeps the dependencies of what it takes where they are, and has the priority given', () => {
     expect(group).toMatchObject({ priority: 1, includeDependenciesRecursively: false });
   });
+
+  it('takes from the page’s lazily loaded parts only what `laterButShared` names', () => {
+    // The list's case: its drawer (loaded on a click) uses an icon and a drawer component that
+    // the wizard's later step uses too.
+    const lazyInfos: Record<string, object> = {
+      list: { importedIds: ['table'], dynamicallyImportedIds: ['drawer-part'] },
+      'drawer-part': { importedIds: ['icons/check', 'ui/drawer'] },
+      wizard: { importedIds: ['table'], dynamicallyImportedIds: ['step'] },
+      step: { importedIds: ['icons/check', 'ui/drawer'] },
+      table: { importedIds: [] },
+      'icons/check': { importedIds: [] },
+      'ui/drawer': { importedIds: [] },
+    };
+    const lazyCtx = {
+      getModuleInfo: (id: string) => lazyInfos[id] ?? null,
+    } as unknown as Rolldown.ChunkingContext;
+    const named = (options: Partial<Parameters<typeof sharedFileGroup>[1]>) => {
+      const name = sharedFileGroup(
+        'shared',
+        { page: 'list', otherPages: ['wizard'], ...options },
+        0,
+      ).name as Rolldown.CodeSplittingNameFunction;
+      return Object.keys(lazyInfos).filter((id) => name(id, lazyCtx) === 'shared');
+    };
+    expect(named({})).toEqual(['table']);
+    expect(named({ laterButShared: (id) => id.startsWith('icons/') })).toEqual([
+      'table',
+      'icons/check',
+    ]);
+  });
 });
 
 // The production build itself: a Rolldown upgrade that renamed or dropped the option would
