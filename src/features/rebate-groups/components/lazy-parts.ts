@@ -15,12 +15,3 @@ export const ExportStatus = lazyWithPreload(() =>
 export const SavedViewsPanel = lazyWithPreload(() =>
   import('./saved-views-panel').then((m) => m.SavedViewsPanel),
 );
-
-/** Fetches all three (tests load them ahead with it). */
-export function preloadListParts(): Promise<unknown> {
-  return Promise.all([
-    GroupDetailsDrawer.preload(),
-    ExportStatus.preload(),
-    SavedViewsPanel.preload(),
-  ]);
-}

@@ -9,7 +9,7 @@ import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
 import { formatDateTime } from '../../model/format';
-import { preloadListParts } from '../lazy-parts';
+import { ExportStatus, GroupDetailsDrawer, SavedViewsPanel } from '../lazy-parts';
 import { RebateGroupsPage } from '../rebate-groups-page';
 
 const group = (id: number, over: Partial<RebateGroup> = {}): RebateGroup => ({
@@ -53,7 +53,9 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // user-event's events run in a synchronous act, where a part that suspends never resumes.
 // Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
 // src/components/__tests__/on-demand.test.tsx's.
-beforeAll(() => preloadListParts());
+beforeAll(() =>
+  Promise.all([GroupDetailsDrawer, ExportStatus, SavedViewsPanel].map((part) => part.preload())),
+);
 afterEach(() => {
   server.resetHandlers();
   bodies.length = 0;
