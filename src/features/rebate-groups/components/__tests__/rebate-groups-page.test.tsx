@@ -49,7 +49,7 @@ const server = setupServer(
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // The drawer, export and saved views come apart from the page (lazy-parts.ts); the browser
-// fetches them when the page is idle. Here they are loaded first, as they would be by a click:
+// fetches each when its control is hovered, focused or touched. Here they are loaded first:
 // user-event's events run in a synchronous act, where a part that suspends never resumes.
 // Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
 // src/components/__tests__/on-demand.test.tsx's.
