@@ -124,9 +124,7 @@ function MainAtLocation() {
 
 export function AppLayout() {
   const wide = useMediaQuery((t) => t.breakpoints.up('md'), { noSsr: true });
-  // Narrow screens: null until the menu button is first pressed, then whether the drawer is
-  // open (it stays mounted from then on, so it slides out rather than vanishing).
-  const [open, setOpen] = useState<boolean | null>(null);
+  const [open, setOpen] = useState(false);
   const openNav = useCallback(() => setOpen(true), []);
   const closeNav = useCallback(() => setOpen(false), []);
 
@@ -139,11 +137,9 @@ export function AppLayout() {
       {wide ? (
         <NavColumn />
       ) : (
-        open !== null && (
-          <OnDemand what="The navigation">
-            <NavDrawer open={open} onClose={closeNav} />
-          </OnDemand>
-        )
+        <OnDemand what="The navigation" open={open}>
+          <NavDrawer open={open} onClose={closeNav} />
+        </OnDemand>
       )}
       <MainAtLocation />
     </Box>

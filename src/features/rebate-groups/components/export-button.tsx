@@ -1,5 +1,5 @@
 // "Export CSV": exports the current filters and sort, with progress, cancel and the outcome.
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import Button from '@mui/material/Button';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import { OnDemand } from '@/components/on-demand';
@@ -26,13 +26,7 @@ export const ExportButton = memo(function ExportButton({
   disabled,
 }: ExportButtonProps) {
   const { state, start, cancel, reset } = useCsvExport();
-  // Mounted from the first export on, and kept: the dialog and the snackbar close with their
-  // transitions rather than vanishing.
-  const [started, setStarted] = useState(false);
-  const exportView = () => {
-    setStarted(true);
-    void start({ filters, ordering }, columns);
-  };
+  const exportView = () => void start({ filters, ordering }, columns);
 
   return (
     <>
@@ -45,11 +39,9 @@ export const ExportButton = memo(function ExportButton({
       >
         Export CSV
       </Button>
-      {started && (
-        <OnDemand what="The export’s progress">
-          <ExportStatus state={state} onCancel={cancel} onClose={reset} onRetry={exportView} />
-        </OnDemand>
-      )}
+      <OnDemand what="The export’s progress" open={state.status !== 'idle'}>
+        <ExportStatus state={state} onCancel={cancel} onClose={reset} onRetry={exportView} />
+      </OnDemand>
     </>
   );
 });

@@ -72,11 +72,8 @@ export function RebateGroupsPage() {
     [queryClient, viewWith],
   );
   const [prefs, setPrefs] = useStoredState(TABLE_PREFS_KEY, tablePrefsSchema, DEFAULT_TABLE_PREFS);
-  // null until a row is first opened; then the group shown, or null while closed (the drawer
-  // stays mounted from then on, so it slides out rather than vanishing).
-  const [details, setDetails] = useState<{ group: RebateGroup | null } | null>(null);
-  const openDetails = useCallback((group: RebateGroup) => setDetails({ group }), []);
-  const closeDetails = useCallback(() => setDetails({ group: null }), []);
+  const [selected, setSelected] = useState<RebateGroup | null>(null);
+  const closeDetails = useCallback(() => setSelected(null), []);
   const online = useOnline();
 
   const query = useQuery({
@@ -212,7 +209,7 @@ export function RebateGroupsPage() {
                   onOrderingChange={setOrdering}
                   onOrderingPreview={previewOrdering}
                   density={prefs.density}
-                  onOpen={openDetails}
+                  onOpen={setSelected}
                 />
               </Box>
             )}
@@ -228,11 +225,9 @@ export function RebateGroupsPage() {
           </Paper>
         )}
       </Stack>
-      {details && (
-        <OnDemand what="The group’s details">
-          <GroupDetailsDrawer group={details.group} onClose={closeDetails} />
-        </OnDemand>
-      )}
+      <OnDemand what="The group’s details" open={selected !== null}>
+        <GroupDetailsDrawer group={selected} onClose={closeDetails} />
+      </OnDemand>
     </>
   );
 }

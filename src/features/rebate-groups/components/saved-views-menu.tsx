@@ -23,9 +23,6 @@ export const SavedViewsMenu = memo(function SavedViewsMenu({
   onApply,
 }: SavedViewsMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  // Mounted from the first opening on, and kept: the popover closes with its transition, and
-  // its dialog outlives it.
-  const [opened, setOpened] = useState(false);
   const close = useCallback(() => setAnchor(null), []);
 
   return (
@@ -35,25 +32,20 @@ export const SavedViewsMenu = memo(function SavedViewsMenu({
         startIcon={<BookmarksIcon />}
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? 'rebate-groups-saved-views' : undefined}
-        onClick={(e) => {
-          setOpened(true);
-          setAnchor(e.currentTarget);
-        }}
+        onClick={(e) => setAnchor(e.currentTarget)}
         {...intent}
       >
         Saved views
       </Button>
-      {opened && (
-        <OnDemand what="Saved views">
-          <SavedViewsPanel
-            anchor={anchor}
-            onClose={close}
-            filters={filters}
-            ordering={ordering}
-            onApply={onApply}
-          />
-        </OnDemand>
-      )}
+      <OnDemand what="Saved views" open={anchor !== null}>
+        <SavedViewsPanel
+          anchor={anchor}
+          onClose={close}
+          filters={filters}
+          ordering={ordering}
+          onApply={onApply}
+        />
+      </OnDemand>
     </>
   );
 });
