@@ -42,33 +42,24 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The entry in one file, the landing page's shared libraries in one more, then what the
-          // wizard and the cashflow list each share with other pages (scripts/chunks.ts): their
-          // first loads in five files each, the list's in three.
+          // The entry in one file, the landing page's shared libraries in one more and what its
+          // on-demand parts share in a third, then what the wizard and the cashflow list each
+          // share with other pages (scripts/chunks.ts): the list's first load in three files,
+          // the wizard's and the cashflow list's in six.
           groups: [
             ...landingPageGroups({
               page: page(LANDING_PAGE),
               otherPages: PAGES.filter((file) => file !== LANDING_PAGE).map(page),
               ownCode: (id) =>
                 id.startsWith(fromRoot('./src/features/')) || id.startsWith(fromRoot('./src/app/')),
-              // The icons of the list's on-demand parts (0.2 KB each, shared with the cashflow
-              // pages): on their own they were two more files in the wizard's step preload,
-              // which cost its simulated largest paint about 150 ms.
-              laterButShared: (id) => id.includes('/@mui/icons-material/'),
             }),
             // Not with the edit page: it shares the wizard's own code (the form library), which
-            // the list and details pages must not load. With the landing page: what the wizard
-            // shares with the list's on-demand parts (MUI's dialog) is not in the landing page's
-            // first load, and would otherwise be a file of its own in the wizard's.
+            // the list and details pages must not load.
             sharedFileGroup(
               'cashflow-shared',
               {
                 page: page('new-cashflow-group.tsx'),
-                otherPages: [
-                  page('cashflow-groups.tsx'),
-                  page('cashflow-group.tsx'),
-                  page(LANDING_PAGE),
-                ],
+                otherPages: [page('cashflow-groups.tsx'), page('cashflow-group.tsx')],
               },
               1,
             ),

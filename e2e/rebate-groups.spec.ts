@@ -319,6 +319,32 @@ test.describe('filtering', () => {
     expect(calls).toHaveLength(1);
   });
 
+  test('Type by keyboard: Enter opens, Space ticks, Escape sends and gives focus back; a press opens without the focus ring', async ({
+    page,
+  }) => {
+    await open(page);
+    const type = page.getByRole('combobox', { name: /^Type/ });
+    await type.focus();
+    await page.keyboard.press('Enter');
+    const auto = page.getByRole('option', { name: 'Auto' });
+    await expect(auto).toBeFocused();
+    expect(await auto.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const sent = nextListRequest(page, (b) => b.group_type !== undefined);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    const manual = page.getByRole('option', { name: 'Manual' });
+    await expect(manual).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(type).toBeFocused();
+    await expect(type).toHaveText('Manual');
+    await expect(page).toHaveURL(/\?group_type=MANUAL$/);
+    expect((await sent).postDataJSON()).toMatchObject({ group_type: ['MANUAL'] });
+    // By pointer: the chosen option takes focus without the keyboard's ring, as in MUI's Select.
+    await type.click();
+    await expect(manual).toBeFocused();
+    expect(await manual.evaluate((el) => el.matches(':focus-visible'))).toBe(false);
+  });
+
   test('Rebate period with two values', async ({ page, request }) => {
     await open(page);
     // Each tick asks for its rows while the menu is open (Daily, then Daily + Weekly); closing
@@ -624,12 +650,29 @@ test.describe('states', () => {
     await open(page);
     await context.setOffline(true);
     await expect(page.getByText('You are offline.', { exact: false })).toBeVisible();
-    await page.getByRole('combobox', { name: /Rows per page/ }).click();
+    // The choices come on demand (src/components/item-menu-part.ts): never opened before, their
+    // code cannot come now, and the page says so and what to do.
+    const size = page.getByRole('combobox', { name: /Rows per page/ });
+    await size.click();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'The list of choices could not be loaded' });
+    await expect(alert).toContainText('Check your connection, then try again.');
+    await context.setOffline(false);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(alert).toBeHidden();
     await page.getByRole('option', { name: '10', exact: true }).click();
-    await expect(bodyRows(page)).toHaveCount(25); // paused: the old page stays
+    await expect(bodyRows(page)).toHaveCount(10);
+
+    // Once there, the choices open offline; the change waits and is sent when back online.
+    await context.setOffline(true);
+    await expect(page.getByText('You are offline.', { exact: false })).toBeVisible();
+    await size.click();
+    await page.getByRole('option', { name: '50', exact: true }).click(); // not asked for yet
+    await expect(bodyRows(page)).toHaveCount(10); // paused: the old page stays
     await context.setOffline(false);
     await expect(page.getByText('You are offline.', { exact: false })).toBeHidden();
-    await expect(bodyRows(page)).toHaveCount(10);
+    await expect(bodyRows(page)).toHaveCount(50);
   });
 });
 

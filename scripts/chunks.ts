@@ -54,10 +54,9 @@ export interface SharedFileOptions {
   otherPages: readonly string[];
   /** Code that stays with its page: never moved into the shared file. */
   ownCode?: (id: string) => boolean;
-  /** Modules of the page's lazily loaded parts that still go in the shared file when another
-   * page shares them: small ones (an icon) that would otherwise each be a file, and a request,
-   * of their own in the other pages' loads. */
-  laterButShared?: (id: string) => boolean;
+  /** Take what the page's on-demand parts (its lazily loaded modules) share, beyond what its
+   * first load has, instead of what its first load shares. */
+  later?: boolean;
 }
 
 /** The module's shared file under a page's group, or null when the group leaves it. */
@@ -71,6 +70,7 @@ export function sharedChunkName(
 }
 
 export const LANDING_SHARED = 'landing-shared';
+export const LANDING_LATER = 'landing-later';
 
 /**
  * A group that puts what `page` shares with `otherPages` (at once, or in a part they load later)
@@ -95,12 +95,12 @@ export function sharedFileGroup(
         for (const other of options.otherPages) {
           for (const m of closure(other, info, { dynamic: true })) others.add(m);
         }
-        const page = closure(options.page, info);
-        if (options.laterButShared) {
-          for (const m of closure(options.page, info, { dynamic: true })) {
-            if (options.laterButShared(m)) page.add(m);
-          }
-        }
+        const first = closure(options.page, info);
+        const page = options.later
+          ? new Set(
+              [...closure(options.page, info, { dynamic: true })].filter((m) => !first.has(m)),
+            )
+          : first;
         cache = { graph, closures: { page, others } };
       }
       return sharedChunkName(id, cache.closures, ownCode, name);
@@ -113,7 +113,7 @@ export function sharedFileGroup(
 }
 
 /** The `codeSplitting` groups: the entry's modules in one file, the landing page's shared
- * modules in another. */
+ * modules in another, and what its on-demand parts share in a third. */
 export function landingPageGroups(options: SharedFileOptions): Rolldown.CodeSplittingGroup[] {
   return [
     // First, everything the entry loads: Rolldown's own `$initial` tag, which knows what tree
@@ -121,10 +121,14 @@ export function landingPageGroups(options: SharedFileOptions): Rolldown.CodeSpli
     // auth feature's index, and MUI's inputs through its barrels). It had split these modules in
     // two files (the entry and a shared part); they load together, and in one file they are
     // 3 KB smaller.
-    { name: 'index', tags: ['$initial'], priority: 3 },
+    { name: 'index', tags: ['$initial'], priority: 4 },
     // Then what the landing page shares with another page and the entry did not take. A static
     // closure may name a module that is not used (through a barrel): such a module, if a page
     // uses it, lands here too; they are MUI's small class-name maps.
-    sharedFileGroup(LANDING_SHARED, options, 2),
+    sharedFileGroup(LANDING_SHARED, options, 3),
+    // Then what its on-demand parts (a menu, a dialog) share with another page, beyond its first
+    // load: in one file, fetched with the first part opened. Left to Rolldown, it was one file
+    // per combination of pages and parts sharing a module: opening a menu fetched five.
+    sharedFileGroup(LANDING_LATER, { ...options, later: true }, 2),
   ];
 }

@@ -1,6 +1,6 @@
 // The build's chunk groups: the graph walk and the naming rule on small graphs, then the real
-// build, whose landing page must load three files and keep the wizard's code out, and whose
-// wizard and cashflow list must load five.
+// build, whose landing page must load three files and keep the wizard's code and its own
+// on-demand parts out, and whose wizard and cashflow list must load six.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { build, type Manifest, type Rolldown } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   closure,
+  LANDING_LATER,
   LANDING_SHARED,
   landingPageGroups,
   sharedChunkName,
@@ -98,11 +99,34 @@ describe('landingPageGroups', () => {
     } as unknown as Rolldown.ChunkingContext;
   };
 
-  it('first takes what the entry loads, by Rolldown’s own tag, then the shared modules', () => {
-    const [entry, shared] = groups();
+  it('first takes what the entry loads, by Rolldown’s own tag, then the shared modules, then the later ones', () => {
+    const [entry, shared, later] = groups();
     expect(entry).toMatchObject({ tags: ['$initial'] });
     expect(entry!.priority).toBeGreaterThan(shared!.priority!);
+    expect(shared!.priority).toBeGreaterThan(later!.priority!);
     expect(shared!.includeDependenciesRecursively).toBe(false);
+    expect(later!.includeDependenciesRecursively).toBe(false);
+  });
+
+  it('puts what the page’s on-demand parts share with another page, beyond its first load, in the later file', () => {
+    // The list's case: a menu part (MUI's menu, which another page uses too), a drawer part
+    // (whose drawer no page shares), and a module both the first load and a part use.
+    const infos: Record<string, object> = {
+      page: { importedIds: ['ui/chip', 'feature/list'], dynamicallyImportedIds: ['ui/menu-part'] },
+      'feature/list': { importedIds: ['ui/chip'], dynamicallyImportedIds: ['feature/drawer'] },
+      'ui/menu-part': { importedIds: ['ui/menu', 'ui/chip'] },
+      'feature/drawer': { importedIds: ['ui/drawer', 'ui/menu'] },
+      other: { importedIds: ['ui/menu'] },
+      'ui/chip': { importedIds: [] },
+      'ui/menu': { importedIds: [] },
+      'ui/drawer': { importedIds: [] },
+    };
+    const ctx = {
+      getModuleInfo: (id: string) => infos[id] ?? null,
+    } as unknown as Rolldown.ChunkingContext;
+    const name = groups()[2]!.name as Rolldown.CodeSplittingNameFunction;
+    const named = Object.keys(infos).filter((id) => name(id, ctx) === LANDING_LATER);
+    expect(named).toEqual(['ui/menu']);
   });
 
   it('names what the landing page shares with another page, and nothing else', () => {
@@ -161,36 +185,6 @@ describe('sharedFileGroup', () => {
   it('keeps the dependencies of what it takes where they are, and has the priority given', () => {
     expect(group).toMatchObject({ priority: 1, includeDependenciesRecursively: false });
   });
-
-  it('takes from the page’s lazily loaded parts only what `laterButShared` names', () => {
-    // The list's case: its drawer (loaded on a click) uses an icon and a drawer component that
-    // the wizard's later step uses too.
-    const lazyInfos: Record<string, object> = {
-      list: { importedIds: ['table'], dynamicallyImportedIds: ['drawer-part'] },
-      'drawer-part': { importedIds: ['icons/check', 'ui/drawer'] },
-      wizard: { importedIds: ['table'], dynamicallyImportedIds: ['step'] },
-      step: { importedIds: ['icons/check', 'ui/drawer'] },
-      table: { importedIds: [] },
-      'icons/check': { importedIds: [] },
-      'ui/drawer': { importedIds: [] },
-    };
-    const lazyCtx = {
-      getModuleInfo: (id: string) => lazyInfos[id] ?? null,
-    } as unknown as Rolldown.ChunkingContext;
-    const named = (options: Partial<Parameters<typeof sharedFileGroup>[1]>) => {
-      const name = sharedFileGroup(
-        'shared',
-        { page: 'list', otherPages: ['wizard'], ...options },
-        0,
-      ).name as Rolldown.CodeSplittingNameFunction;
-      return Object.keys(lazyInfos).filter((id) => name(id, lazyCtx) === 'shared');
-    };
-    expect(named({})).toEqual(['table']);
-    expect(named({ laterButShared: (id) => id.startsWith('icons/') })).toEqual([
-      'table',
-      'icons/check',
-    ]);
-  });
 });
 
 // The production build itself: a Rolldown upgrade that renamed or dropped the option would
@@ -200,7 +194,7 @@ describe('the production build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'chunks-build-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('loads the landing page in three files without its on-demand parts, the wizard and the cashflow list in five, and the wizard’s code only with the wizard', async () => {
+  it('loads the landing page in three files without its on-demand parts, each part in three more at most, the wizard and the cashflow list in six, and the wizard’s code only with the wizard', async () => {
     // Vitest sets NODE_ENV=test, which would build React's development code: build as
     // `npm run build` does.
     const nodeEnv = process.env.NODE_ENV;
@@ -237,7 +231,9 @@ describe('the production build', () => {
     const sources = (
       JSON.parse(readFileSync(join(outDir, `${shared}.map`), 'utf8')) as { sources: string[] }
     ).sources;
-    expect(sources.some((s) => s.endsWith('@mui/material/TextField/TextField.mjs'))).toBe(true);
+    expect(sources.some((s) => s.endsWith('@mui/material/OutlinedInput/OutlinedInput.mjs'))).toBe(
+      true,
+    );
     expect(sources.filter((s) => /(^|\/)src\/(features|app)\//.test(s))).toEqual([]);
     // The wizard's own code comes only with the wizard.
     const wizard = files(closure(page('new-cashflow-group')));
@@ -245,18 +241,20 @@ describe('the production build', () => {
     expect(wizard.filter((f) => !list.includes(f)).length).toBeGreaterThan(0);
     expect(list.filter((f) => /wizard/.test(f))).toEqual([]);
 
-    // The wizard opened directly: the entry, the landing page's shared file, what it shares with
-    // the other cashflow pages, the wizard's own code and the page: five files.
+    // The wizard opened directly: the entry, the landing page's shared and later files, what it
+    // shares with the other cashflow pages, the wizard's own code and the page: six files.
     const sourcesOf = (file: string) =>
       (JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8')) as { sources: string[] })
         .sources;
     const cashflowShared = wizard.filter((f) => f.includes('/cashflow-shared-'));
     expect(cashflowShared).toHaveLength(1);
-    expect(wizard).toHaveLength(5);
-    // The cashflow list: the entry, the two shared files, what it shares with the wizard's later
-    // steps, and the page. The wizard's first load has none of the latter (a tooltip).
+    expect(wizard).toHaveLength(6);
+    expect(wizard.filter((f) => f.includes(`/${LANDING_LATER}-`))).toHaveLength(1);
+    // The cashflow list: the entry, the landing page's two files and the wizard's shared one,
+    // what it shares with the wizard's later steps, and the page. The wizard's first load has
+    // none of the latter (a tooltip).
     const cashflowList = files(closure(page('cashflow-groups')));
-    expect(cashflowList).toHaveLength(5);
+    expect(cashflowList).toHaveLength(6);
     const listShared = cashflowList.filter((f) => f.includes('/cashflow-list-shared-'));
     expect(listShared).toHaveLength(1);
     expect(wizard).not.toContain(listShared[0]);
@@ -273,17 +271,32 @@ describe('the production build', () => {
     expect(wizardSources.filter((s) => /model\/(lint|evaluate)\.ts$/.test(s))).toEqual([]);
 
     // What only a click shows on the list (details drawer, export progress, saved views, the
-    // narrow screen's navigation drawer) comes apart, with MUI's drawer, dialog and snackbar.
-    const onDemand = /(group-details-drawer|export-status|saved-views-panel|nav-drawer)\.tsx$/;
+    // menus and the select fields' options, the narrow screen's navigation drawer) comes apart,
+    // with MUI's drawer, dialog, snackbar, menu, popover, modal and select (components: a class
+    // name map may come through a barrel).
+    const onDemand =
+      /(group-details-drawer|export-status|saved-views-panel|nav-drawer|item-menu)\.tsx$/;
     const listSources = list.flatMap(sourcesOf);
     expect(listSources.some((s) => s.endsWith('rebate-groups-page.tsx'))).toBe(true);
     expect(
       listSources.filter(
-        (s) => onDemand.test(s) || /@mui\/material\/(Dialog|Drawer|Snackbar)\//.test(s),
+        (s) =>
+          onDemand.test(s) ||
+          /@mui\/material\/(Dialog|Drawer|Snackbar|Menu|Popover|Modal|Select|TextField)\/\1\.mjs$/.test(
+            s,
+          ),
       ),
     ).toEqual([]);
     const later = Object.keys(manifest).filter((k) => onDemand.test(k));
-    expect(later).toHaveLength(4);
-    for (const key of later) expect(manifest[key]!.isDynamicEntry).toBe(true);
+    expect(later).toHaveLength(5);
+    for (const key of later) {
+      expect(manifest[key]!.isDynamicEntry).toBe(true);
+      // A part brings the landing page's later file, its own code and at most one file it
+      // shares with another part (the two drawers' MUI Drawer), and nothing of the cashflow
+      // pages' (the wizard's code still comes only with the wizard).
+      const extra = files(closure(key)).filter((f) => !list.includes(f));
+      expect(extra.filter((f) => !f.includes(`/${LANDING_LATER}-`)).length).toBeLessThanOrEqual(2);
+      expect(extra.flatMap(sourcesOf).filter((s) => s.includes('/cashflow-groups/'))).toEqual([]);
+    }
   }, 120_000);
 });

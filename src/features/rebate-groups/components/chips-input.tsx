@@ -1,7 +1,13 @@
 // A text field that turns entries into chips: Enter, comma or space commits; a pasted list splits.
+//
+// Built from TextField's parts, not TextField: TextField imports MUI's Select (for its `select`
+// prop), and with it the menu, modal and every input variant, into the list's first load.
 import { memo, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
-import TextField from '@mui/material/TextField';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import { splitList } from '@/lib/split-list';
 
 export interface ChipsInputProps {
@@ -78,46 +84,53 @@ export const ChipsInput = memo(function ChipsInput({
     setError(entry === '' ? null : validate(entry));
   };
 
+  const inputId = `${id}-input`;
   const helpId = `${id}-help`;
+  const help = error ?? helperText;
   return (
-    <TextField
-      label={label}
+    <FormControl
       size="small"
-      value={text}
-      placeholder={values.length === 0 ? placeholder : undefined}
-      onChange={(e) => onTextChange(e.target.value)}
-      onKeyDown={onKeyDown}
-      onPaste={onPaste}
-      onBlur={() => {
-        if (text.trim() !== '') commit(text);
-      }}
       error={error !== null}
-      helperText={error ?? helperText}
-      slotProps={{
-        formHelperText: { id: helpId },
-        htmlInput: { inputMode, 'aria-describedby': helpId, autoComplete: 'off' },
-        input: {
-          startAdornment:
-            values.length === 0
-              ? undefined
-              : values.map((value) => (
-                  <Chip
-                    key={value}
-                    label={value}
-                    size="small"
-                    onDelete={() => onChange(values.filter((v) => v !== value))}
-                    aria-label={`${label}: ${value}. Press Delete to remove.`}
-                    sx={{ my: 0.25, mr: 0.5 }}
-                  />
-                )),
-        },
-      }}
       sx={{
         minWidth: 220,
         flex: '1 1 220px',
         '& .MuiInputBase-root': { flexWrap: 'wrap', rowGap: 0.25, py: values.length > 0 ? 0.5 : 0 },
         '& .MuiInputBase-input': { flex: '1 0 80px', minWidth: 80 },
       }}
-    />
+    >
+      <InputLabel htmlFor={inputId}>{label}</InputLabel>
+      <OutlinedInput
+        id={inputId}
+        label={label}
+        value={text}
+        placeholder={values.length === 0 ? placeholder : undefined}
+        onChange={(e) => onTextChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        onBlur={() => {
+          if (text.trim() !== '') commit(text);
+        }}
+        inputProps={{
+          inputMode,
+          'aria-describedby': help ? helpId : undefined,
+          autoComplete: 'off',
+        }}
+        startAdornment={
+          values.length === 0
+            ? undefined
+            : values.map((value) => (
+                <Chip
+                  key={value}
+                  label={value}
+                  size="small"
+                  onDelete={() => onChange(values.filter((v) => v !== value))}
+                  aria-label={`${label}: ${value}. Press Delete to remove.`}
+                  sx={{ my: 0.25, mr: 0.5 }}
+                />
+              ))
+        }
+      />
+      {help && <FormHelperText id={helpId}>{help}</FormHelperText>}
+    </FormControl>
   );
 });

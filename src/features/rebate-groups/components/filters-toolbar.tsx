@@ -3,13 +3,8 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import CheckBoxIcon from '@mui/icons-material/CheckBox';
-import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
+import { SelectField } from '@/components/select-field';
 import { useDebouncedCallback } from '../hooks/use-debounced-callback';
 import { label } from '../model/format';
 import {
@@ -78,45 +73,24 @@ function MultiSelectImpl<T extends string>({
   onClose: () => void;
 }) {
   return (
-    <TextField
+    <SelectField<T>
       id={id}
-      select
-      size="small"
+      variant="outlined"
       label={fieldLabel}
+      multiple
+      options={options}
+      optionLabel={label}
       value={values}
+      renderValue={renderChoice}
+      onChange={onChange}
+      onClose={onClose}
       sx={{ minWidth: 170, flex: '0 1 200px' }}
-      slotProps={{
-        select: {
-          multiple: true,
-          renderValue: (selected) => (selected as T[]).map(label).join(', ') || 'Any',
-          displayEmpty: true,
-          onClose,
-        },
-        inputLabel: { shrink: true },
-      }}
-      onChange={(e) => {
-        const raw = e.target.value as unknown as T[] | string;
-        const picked = typeof raw === 'string' ? (raw.split(',') as T[]) : raw;
-        // Keep the options' own order so the URL and the request do not depend on click order.
-        onChange(options.filter((o) => picked.includes(o)));
-      }}
-    >
-      {options.map((option) => (
-        <MenuItem key={option} value={option} dense>
-          {/* Icons, not Checkbox inputs: a control inside an option would be nested, and the
-              option's own aria-selected already says it is chosen. */}
-          <ListItemIcon>
-            {values.includes(option) ? (
-              <CheckBoxIcon fontSize="small" color="primary" />
-            ) : (
-              <CheckBoxOutlineBlankIcon fontSize="small" />
-            )}
-          </ListItemIcon>
-          <ListItemText primary={label(option)} />
-        </MenuItem>
-      ))}
-    </TextField>
+    />
   );
+}
+
+function renderChoice(values: readonly string[]): string {
+  return values.map(label).join(', ') || 'Any';
 }
 
 /**

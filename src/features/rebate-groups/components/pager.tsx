@@ -6,12 +6,10 @@
 // (StaticStyles), so a page change re-renders the text and the buttons' state, not a stylesheet.
 import { memo, useId, useLayoutEffect, useRef, type FocusEvent } from 'react';
 import IconButton from '@mui/material/IconButton';
-import InputBase from '@mui/material/InputBase';
-import MenuItem from '@mui/material/MenuItem';
-import Select from '@mui/material/Select';
 import type { Theme } from '@mui/material/styles';
 import KeyboardArrowLeft from '@mui/icons-material/KeyboardArrowLeft';
 import KeyboardArrowRight from '@mui/icons-material/KeyboardArrowRight';
+import { SelectField } from '@/components/select-field';
 import { StaticStyles } from '@/components/static-styles';
 import { formatInteger } from '../model/format';
 import { PAGE_SIZES, lastPageOffset } from '../model/view';
@@ -52,13 +50,13 @@ const pagerStyles = (theme: Theme) => {
       flexShrink: 0,
       marginRight: 32,
       marginLeft: 8,
-      '& .MuiSelect-select': {
+      '& .select-field-display': {
         paddingLeft: 8,
         paddingRight: 24,
         textAlign: 'right',
         textAlignLast: 'right',
       },
-      '& .MuiSelect-select:focus': { backgroundColor: palette.action.focus },
+      '& .select-field-display:focus': { backgroundColor: palette.action.focus },
     },
     '.rg-pager-actions': { flexShrink: 0, marginLeft: 20 },
   } as const;
@@ -78,7 +76,7 @@ export const Pager = memo(function Pager({
   const from = count === 0 ? 0 : page * limit + 1;
   const to = Math.min(count, (page + 1) * limit);
   // A deep-linked size such as 40 is valid: offer it next to the usual ones.
-  const sizes = [...new Set<number>([...PAGE_SIZES, limit])].sort((a, b) => a - b);
+  const sizes = [...new Set<number>([...PAGE_SIZES, limit])].sort((a, b) => a - b).map(String);
 
   // "Next" pressed on the last but one page disables itself, and a disabled button loses focus:
   // focus moves to the other button, as MUI's pager does, instead of falling to the page.
@@ -109,20 +107,16 @@ export const Pager = memo(function Pager({
         <p className="rg-pager-text" id={labelId}>
           Rows per page:
         </p>
-        <Select
+        <SelectField
           variant="standard"
-          input={<InputBase className="rg-pager-size" />}
+          className="rg-pager-size"
           id={selectId}
           labelId={labelId}
-          value={limit}
-          onChange={(e) => onLimitChange(Number(e.target.value))}
-        >
-          {sizes.map((size) => (
-            <MenuItem key={size} value={size}>
-              {size}
-            </MenuItem>
-          ))}
-        </Select>
+          options={sizes}
+          optionLabel={String}
+          value={String(limit)}
+          onChange={(size) => onLimitChange(Number(size))}
+        />
         <p className="rg-pager-text">
           {formatInteger(from)}–{formatInteger(to)} of {formatInteger(count)}
         </p>

@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { ItemMenu } from '@/components/item-menu-part';
 import { createMemoryRouter, RouterProvider } from '@/lib/router';
 import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
@@ -48,13 +49,16 @@ const server = setupServer(
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-// The drawer, export and saved views come apart from the page (lazy-parts.ts); the browser
+// The drawer, export, saved views and menus come apart from the page (lazy-parts.ts,
+// item-menu-part.ts); the browser
 // fetches each when its control is hovered, focused or touched. Here they are loaded first:
 // user-event's events run in a synchronous act, where a part that suspends never resumes.
 // Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
 // src/components/__tests__/on-demand.test.tsx's.
 beforeAll(() =>
-  Promise.all([GroupDetailsDrawer, ExportStatus, SavedViewsPanel].map((part) => part.preload())),
+  Promise.all(
+    [GroupDetailsDrawer, ExportStatus, SavedViewsPanel, ItemMenu].map((part) => part.preload()),
+  ),
 );
 afterEach(() => {
   server.resetHandlers();
