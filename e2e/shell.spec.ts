@@ -12,6 +12,9 @@ test('/ redirects to the rebate groups page', async ({ page }) => {
 test('navigation reaches every route', async ({ page }) => {
   await page.goto('/rebate-groups');
   const nav = page.getByRole('navigation', { name: 'Main' });
+  // Beside the page on a wide screen, with no menu button.
+  await expect(nav).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open navigation' })).toHaveCount(0);
 
   await nav.getByRole('link', { name: 'Cashflow groups', exact: true }).click();
   await expect(page).toHaveURL(/\/cashflow-groups$/);
@@ -49,6 +52,15 @@ test('on a phone the navigation opens from the menu button, takes you there, and
   await page.keyboard.press('Escape');
   await expect(nav).toBeHidden();
   await expect(button).toBeFocused();
+  // Open, then the window made wide: the drawer closes and the column shows, without the button.
+  await button.click();
+  await expect(nav).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(button).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 });
 
 test('opening any page first logs no warning or error in the console', async ({ page }) => {

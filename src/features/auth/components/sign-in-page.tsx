@@ -7,13 +7,13 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { PRODUCT_NAME } from '@/config/routes';
 import { toApiError, type ApiError } from '@/lib/api-error';
 import { sessionQueries } from '../api/queries';
-import { useSession, useSignIn } from '../hooks/use-session';
+import { useSession } from '../hooks/use-session';
+import { useSignIn } from '../hooks/use-sign-in';
 import { safeReturnTo } from '../model/return-to';
 
 /** What went wrong, in words the user can act on. */
@@ -72,13 +72,13 @@ export function SignInPage() {
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
       <Paper variant="outlined" sx={{ p: { xs: 3, sm: 4 }, width: '100%', maxWidth: 400 }}>
-        <Stack
+        <Box
           component="form"
           // POST even if the script's handler never runs: a password must never land in a URL.
           method="post"
           noValidate
           onSubmit={submit}
-          spacing={2}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
           aria-label="Sign in"
         >
           <div>
@@ -144,7 +144,7 @@ export function SignInPage() {
           <Button type="submit" variant="contained" size="large" loading={signIn.isPending}>
             Sign in
           </Button>
-        </Stack>
+        </Box>
       </Paper>
     </Box>
   );

@@ -6,7 +6,6 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -29,6 +28,7 @@ import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { RetryAlert } from '@/components/retry-alert';
+import { ProgressBar } from '@/components/progress-bar';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -165,9 +165,7 @@ export function CashflowGroupsPage() {
         </RetryAlert>
       ) : (
         <Paper variant="outlined">
-          <Box sx={{ height: 4 }}>
-            {query.isFetching && <LinearProgress aria-label="Loading" />}
-          </Box>
+          <Box sx={{ height: 4 }}>{query.isFetching && <ProgressBar label="Loading" />}</Box>
           <TableContainer>
             <Table size="small" aria-label="Cashflow groups">
               <TableHead>

@@ -1,13 +1,14 @@
 // A text field that turns entries into chips: Enter, comma or space commits; a pasted list splits.
 //
 // Built from TextField's parts, not TextField: TextField imports MUI's Select (for its `select`
-// prop), and with it the menu, modal and every input variant, into the list's first load.
+// prop), and with it the menu, modal and every input variant, into the list's first load. The
+// helper line is a caption drawn as FormHelperText draws it.
 import { memo, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
 import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
+import Typography from '@mui/material/Typography';
 import { splitList } from '@/lib/split-list';
 
 export interface ChipsInputProps {
@@ -130,7 +131,17 @@ export const ChipsInput = memo(function ChipsInput({
               ))
         }
       />
-      {help && <FormHelperText id={helpId}>{help}</FormHelperText>}
+      {help && (
+        // FormHelperText's look (caption, 3px 14px 0) without its component.
+        <Typography
+          id={helpId}
+          variant="caption"
+          component="p"
+          sx={{ m: '3px 14px 0', color: error === null ? 'text.secondary' : 'error.main' }}
+        >
+          {help}
+        </Typography>
+      )}
     </FormControl>
   );
 });

@@ -2,7 +2,6 @@
 import { memo, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -10,6 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import type { Theme } from '@mui/material/styles';
+import { keyframes } from '@emotion/react';
 import { Hint } from '@/components/hint';
 import { StaticStyles } from '@/components/static-styles';
 import type { RebateGroup } from '../api/schemas';
@@ -108,6 +108,13 @@ function CreatedDate({ iso }: { iso: string }) {
  * `sx` it was serialised and hashed again on every page, sort and filter change. MUI's CSS
  * variables (app/theme.ts) keep it right in both colour schemes.
  */
+/** MUI's Skeleton's pulse. */
+const pulse = keyframes`
+  0% { opacity: 1; }
+  50% { opacity: 0.4; }
+  100% { opacity: 1; }
+`;
+
 const tableStyles = (theme: Theme) => {
   const palette = (theme.vars ?? theme).palette;
   return {
@@ -147,6 +154,17 @@ const tableStyles = (theme: Theme) => {
     '.rg-table .rg-title-text': { fontWeight: 500 },
     '.rg-table .rg-secondary': { color: palette.text.secondary },
     '.rg-table .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
+    // A loading row's placeholder text, as MUI's text Skeleton draws it (without its component).
+    '.rg-table .rg-skeleton': {
+      display: 'inline-block',
+      backgroundColor: theme.vars?.palette.Skeleton.bg ?? theme.palette.action.hover,
+      transformOrigin: '0 55%',
+      transform: 'scale(1, 0.60)',
+      borderRadius: `${theme.shape.borderRadius}px/${Math.round((Number(theme.shape.borderRadius) / 0.6) * 10) / 10}px`,
+      animation: `${pulse} 2s ease-in-out 0.5s infinite`,
+      '&:empty:before': { content: '"\\00a0"' },
+      '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
+    },
   } as const;
 };
 
@@ -294,10 +312,9 @@ export function GroupsTable({
                 <TableRow key={i} aria-hidden>
                   {columns.map((column) => (
                     <TableCell key={column.id} align={column.numeric ? 'right' : 'left'}>
-                      <Skeleton
-                        variant="text"
-                        width={column.id === 'title' ? '70%' : column.numeric ? 40 : 64}
-                        sx={{ display: 'inline-block' }}
+                      <span
+                        className="rg-skeleton"
+                        style={{ width: column.id === 'title' ? '70%' : column.numeric ? 40 : 64 }}
                       />
                     </TableCell>
                   ))}

@@ -3,9 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { OnDemand } from '@/components/on-demand';
 import { afterNextPaint } from '@/lib/after-paint';
@@ -30,6 +28,7 @@ import { RebateGroupsHeader } from './list-header';
 import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
+import { ProgressBar } from '@/components/progress-bar';
 
 const detailsIntent = preloadOnIntent(GroupDetailsDrawer);
 
@@ -136,7 +135,7 @@ export function RebateGroupsPage() {
           </>
         }
       />
-      <Stack spacing={2}>
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         {!online && <OfflineBanner />}
         {notices.length > 0 && (
           <Alert severity="info" onClose={dismissNotices}>
@@ -193,7 +192,7 @@ export function RebateGroupsPage() {
                 mounted, it cost style and layout work 60 times a second on an idle page. */}
             <Box sx={{ height: 2 }}>
               {isFetching && data && (
-                <LinearProgress aria-label="Loading rebate groups" sx={{ height: 2 }} />
+                <ProgressBar label="Loading rebate groups" style={{ height: 2 }} />
               )}
             </Box>
             {data && data.totals.count === 0 && data.data.length === 0 ? (
@@ -224,7 +223,7 @@ export function RebateGroupsPage() {
             )}
           </Paper>
         )}
-      </Stack>
+      </Box>
       <OnDemand what="The group’s details" open={selected !== null}>
         <GroupDetailsDrawer group={selected} onClose={closeDetails} />
       </OnDemand>
