@@ -57,6 +57,10 @@ export interface SharedFileOptions {
   /** Take what the page's on-demand parts (its lazily loaded modules) share, beyond what its
    * first load has, instead of what its first load shares. */
   later?: boolean;
+  /** Modules the page reaches only through a barrel (a package's index re-exporting it) and does
+   * not use: a walk of imports cannot tell, and would put them in the shared file, loaded with the
+   * page, because another page uses them. */
+  unused?: (id: string) => boolean;
 }
 
 /** The module's shared file under a page's group, or null when the group leaves it. */
@@ -82,6 +86,7 @@ export function sharedFileGroup(
   priority: number,
 ): Rolldown.CodeSplittingGroup {
   const ownCode = options.ownCode ?? (() => false);
+  const unused = options.unused ?? (() => false);
   // Rolldown calls `name` once per module within one chunking pass, with the same graph objects:
   // the page's closure is computed on the first call of a pass and reused.
   let cache: { graph: unknown; closures: { page: Set<string>; others: Set<string> } } | undefined;
@@ -103,7 +108,7 @@ export function sharedFileGroup(
           : first;
         cache = { graph, closures: { page, others } };
       }
-      return sharedChunkName(id, cache.closures, ownCode, name);
+      return unused(id) ? null : sharedChunkName(id, cache.closures, ownCode, name);
     },
     debugName: name,
     priority,

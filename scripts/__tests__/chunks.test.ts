@@ -182,6 +182,15 @@ describe('sharedFileGroup', () => {
     expect(named).toEqual(['model']);
   });
 
+  it('leaves out what `unused` names, shared or not', () => {
+    const name = sharedFileGroup(
+      'cashflow-shared',
+      { page: 'new', otherPages: ['list'], unused: (id) => id === 'model' },
+      1,
+    ).name as Rolldown.CodeSplittingNameFunction;
+    expect(Object.keys(graph).filter((id) => name(id, ctx) === 'cashflow-shared')).toEqual([]);
+  });
+
   it('keeps the dependencies of what it takes where they are, and has the priority given', () => {
     expect(group).toMatchObject({ priority: 1, includeDependenciesRecursively: false });
   });
@@ -287,6 +296,17 @@ describe('the production build', () => {
           ),
       ),
     ).toEqual([]);
+    // Nor what it reaches only through a package's index and does not use (`unused`), nor the
+    // export's work (fetched when an export starts).
+    expect(
+      listSources.filter((s) =>
+        /(useMutation|mutationObserver|createStack|run-csv-export)\.(js|mjs|ts)$/.test(s),
+      ),
+    ).toEqual([]);
+    // The sign-in page loads no cashflow code.
+    const signIn = files(closure(page('sign-in')));
+    expect(signIn.filter((f) => /cashflow/.test(f))).toEqual([]);
+    expect(signIn.flatMap(sourcesOf).filter((s) => s.includes('/cashflow-groups/'))).toEqual([]);
     const later = Object.keys(manifest).filter((k) => onDemand.test(k));
     expect(later).toHaveLength(5);
     for (const key of later) {

@@ -12,8 +12,7 @@ import Typography from '@mui/material/Typography';
 import { PRODUCT_NAME } from '@/config/routes';
 import { toApiError, type ApiError } from '@/lib/api-error';
 import { sessionQueries } from '../api/queries';
-import { useSession } from '../hooks/use-session';
-import { useSignIn } from '../hooks/use-sign-in';
+import { useSession, useSignIn } from '../hooks/use-session';
 import { safeReturnTo } from '../model/return-to';
 
 /** What went wrong, in words the user can act on. */

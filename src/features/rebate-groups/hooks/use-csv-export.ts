@@ -1,33 +1,16 @@
-// CSV export of every row of the current filters and sort, paging the API 100 rows at a time.
+// CSV export of every row of the current filters and sort: its state (progress, outcome, cancel);
+// the work itself is run-csv-export.ts, fetched when an export starts.
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { toApiError, type ApiError } from '@/lib/api-error';
-import { rebateGroupQueries } from '../api/queries';
-import { toListBody } from '../api/fetchers';
-import type { RebateGroup } from '../api/schemas';
 import type { Column } from '../model/columns';
-import { csvFilename, toCsv } from '../model/csv';
-import { MAX_LIMIT, type View } from '../model/view';
+import type { View } from '../model/view';
 
 export type ExportState =
   | { status: 'idle' }
   | { status: 'running'; fetched: number; total: number | null }
   | { status: 'done'; rows: number; filename: string }
   | { status: 'error'; error: ApiError };
-
-/** Saves text as a file through a temporary object URL. */
-function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function useCsvExport() {
   const queryClient = useQueryClient();
@@ -45,35 +28,26 @@ export function useCsvExport() {
   const start = useCallback(
     async (view: Pick<View, 'filters' | 'ordering'>, columns: readonly Column[]) => {
       const id = ++run.current;
+      const isCurrent = () => id === run.current;
       setState({ status: 'running', fetched: 0, total: null });
-      // Same retry policy as the list (transient failures, Retry-After): fetchQuery alone
-      // would not retry.
-      const { retry, retryDelay } = queryClient.getDefaultOptions().queries ?? {};
-      const rows: RebateGroup[] = [];
       try {
-        for (let offset = 0; ; offset += MAX_LIMIT) {
-          const options = rebateGroupQueries.listBody(
-            toListBody({ ...view, limit: MAX_LIMIT, offset }),
-          );
-          current.current = options.queryKey;
-          const page = await queryClient.fetchQuery({
-            ...options,
-            ...(retry !== undefined && { retry }),
-            ...(retryDelay !== undefined && { retryDelay }),
-          });
-          if (id !== run.current) return;
-          rows.push(...page.data);
-          setState({ status: 'running', fetched: rows.length, total: page.totals.count });
-          if (page.data.length < MAX_LIMIT || rows.length >= page.totals.count) break;
-        }
-        const filename = csvFilename();
-        download(toCsv(rows, columns), filename);
-        setState({ status: 'done', rows: rows.length, filename });
+        // The export's work comes when an export starts (or the pointer is on its button), not
+        // with the list's first load.
+        const { runCsvExport } = await import('./run-csv-export');
+        if (!isCurrent()) return;
+        const done = await runCsvExport(queryClient, view, columns, {
+          isCurrent,
+          onRequest: (queryKey) => {
+            current.current = queryKey;
+          },
+          onProgress: (fetched, total) => setState({ status: 'running', fetched, total }),
+        });
+        if (done && isCurrent()) setState({ status: 'done', ...done });
       } catch (e) {
-        if (id !== run.current) return; // cancelled: the cancel already reset the state
+        if (!isCurrent()) return; // cancelled: the cancel already reset the state
         setState({ status: 'error', error: toApiError(e) });
       } finally {
-        if (id === run.current) current.current = null;
+        if (isCurrent()) current.current = null;
       }
     },
     [queryClient],
