@@ -7,8 +7,8 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TableSortLabel from '@mui/material/TableSortLabel';
 import type { Theme } from '@mui/material/styles';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { keyframes } from '@emotion/react';
 import { Hint } from '@/components/hint';
 import { StaticStyles } from '@/components/static-styles';
@@ -154,6 +154,50 @@ const tableStyles = (theme: Theme) => {
     '.rg-table .rg-title-text': { fontWeight: 500 },
     '.rg-table .rg-secondary': { color: palette.text.secondary },
     '.rg-table .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
+    // The sortable headers' buttons, as MUI's TableSortLabel draws them (without its component):
+    // the arrow shows on hover, and stays, darker, on a sorted column; up for ascending.
+    '.rg-table .rg-sort': {
+      display: 'inline-flex',
+      justifyContent: 'flex-start',
+      flexDirection: 'inherit',
+      alignItems: 'center',
+      cursor: 'pointer',
+      userSelect: 'none',
+      verticalAlign: 'middle',
+      background: 'transparent',
+      border: 0,
+      borderRadius: 0,
+      margin: 0,
+      padding: 0,
+      outline: 0,
+      font: 'inherit',
+      color: 'inherit',
+      textAlign: 'inherit',
+      WebkitTapHighlightColor: 'transparent',
+      '&:focus': { color: palette.text.secondary },
+      '&:hover': { color: palette.text.secondary, '& .rg-sort-icon': { opacity: 0.5 } },
+      '&.rg-sort-active': {
+        color: palette.text.primary,
+        '& .rg-sort-icon': { opacity: 1, color: palette.text.secondary },
+      },
+    },
+    '.rg-table .rg-sort-icon': {
+      fontSize: 18,
+      marginLeft: 4,
+      marginRight: 4,
+      opacity: 0,
+      userSelect: 'none',
+      transform: 'rotate(180deg)',
+      transition: theme.transitions.create(['opacity', 'transform'], {
+        duration: theme.transitions.duration.shorter,
+      }),
+    },
+    '.rg-table .rg-sort-desc .rg-sort-icon': { transform: 'rotate(0deg)' },
+    // An unsorted column's arrow (shown on hover) must not reserve width: nine columns have to
+    // fit a laptop screen.
+    '.rg-table .rg-sort-off': { position: 'relative' },
+    '.rg-table .rg-sort-off .rg-sort-icon': { position: 'absolute', left: '100%', margin: 0 },
+    '.rg-table .rg-sort-off.rg-sort-numeric .rg-sort-icon': { left: 'auto', right: '100%' },
     // A loading row's placeholder text, as MUI's text Skeleton draws it (without its component).
     '.rg-table .rg-skeleton': {
       display: 'inline-block',
@@ -231,23 +275,13 @@ const GroupsTableHead = memo(function GroupsTableHead({
               sx={{ whiteSpace: 'nowrap', fontWeight: 600, minWidth: MIN_WIDTHS[column.id] }}
             >
               {field ? (
-                <TableSortLabel
-                  active={direction !== 'off'}
-                  sx={
-                    direction === 'off'
-                      ? {
-                          // An unsorted column's arrow (shown on hover) must not reserve
-                          // width: nine columns have to fit a laptop screen.
-                          position: 'relative',
-                          '& .MuiTableSortLabel-icon': {
-                            position: 'absolute',
-                            [column.numeric ? 'right' : 'left']: '100%',
-                            m: 0,
-                          },
-                        }
-                      : undefined
-                  }
-                  direction={direction === 'off' ? 'asc' : direction}
+                <button
+                  type="button"
+                  className={[
+                    'rg-sort',
+                    direction === 'off' ? 'rg-sort-off' : `rg-sort-active rg-sort-${direction}`,
+                    column.numeric ? 'rg-sort-numeric' : '',
+                  ].join(' ')}
                   onClick={(e: MouseEvent) =>
                     onOrderingChange(cycleSort(ordering, field, e.shiftKey))
                   }
@@ -267,7 +301,8 @@ const GroupsTableHead = memo(function GroupsTableHead({
                       {priority}
                     </Box>
                   )}
-                </TableSortLabel>
+                  <ArrowDownwardIcon className="rg-sort-icon" />
+                </button>
               ) : (
                 column.header
               )}
