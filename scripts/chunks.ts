@@ -10,16 +10,19 @@
 //
 // The groups below take every module the landing page shares with another page (at once or in a
 // part that page loads later), minus what the entry already loads and minus page and feature code
-// (which stays in its page's chunk). The other pages load this file for the parts they share.
+// (which stays in its page's chunk). The other pages load this file for the parts they share. A
+// third file takes what the landing page's on-demand parts (its menus, dialogs, drawer) share
+// beyond its first load, so the first part opened fetches it and its own code, nothing more.
 //
 // The wizard opened directly had the same trouble one level down: beside the entry and the landing
 // page's shared file it fetched six chunks, four of them what it shares in different combinations
 // with the cashflow list and details pages (0.3–18 KB gzip). `sharedFileGroup` puts those in one
 // file, and what the cashflow list shares with the wizard's later steps in another: the wizard
-// loads 5 files instead of 8, the cashflow list 5 instead of 8. Lighthouse A/B: the wizard's
-// simulated largest paint 2,672 → 2,409 ms, the cashflow list's 2,549 → 2,524 ms. Such a file
-// holds what a page reaches through a barrel (an index.ts re-exporting a folder) even when it
-// uses none of it: keep a later step's own modules out of the barrels the pages import.
+// loaded 5 files instead of 8, the cashflow list 5 instead of 8 (6 each since the landing page's
+// later file). Lighthouse A/B: the wizard's simulated largest paint 2,672 → 2,409 ms, the cashflow
+// list's 2,549 → 2,524 ms. Such a file holds what a page reaches through a barrel (an index.ts
+// re-exporting a folder) even when it uses none of it: keep a later step's own modules out of the
+// barrels the pages import, and name a package's such modules in `unused`.
 import type { Rolldown } from 'vite';
 
 type ModuleInfoLike = Partial<

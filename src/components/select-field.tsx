@@ -210,6 +210,8 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     setOpen(true);
   };
   const inputProps = { text, open, onOpen, labelId, listId };
+  // (`as never` below: InputBase types `inputComponent` as an input element's component, and
+  // SelectDisplay takes the props InputBase gives it plus ours, as MUI's own SelectInput does.)
   const input =
     props.variant === 'outlined' ? (
       <OutlinedInput
