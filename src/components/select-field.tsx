@@ -172,8 +172,9 @@ export type SelectFieldProps<T extends string> = (SingleProps<T> | MultipleProps
 
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const { id, options, optionLabel, onClose } = props;
-  const [open, setOpen] = useState(false);
+  // Open, and how (the first option's focus ring depends on it), or closed.
   const [openedBy, setOpenedBy] = useState<'keyboard' | 'mouse' | null>(null);
+  const open = openedBy !== null;
   // The menu's anchor: the field's frame, as for MUI's Select (state, as it is read in render).
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const ownLabelId = useId();
@@ -188,7 +189,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
       : optionLabel(props.value);
 
   const close = () => {
-    setOpen(false);
+    setOpenedBy(null);
     onClose?.();
   };
   const pick = (key: string) => {
@@ -205,11 +206,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     close();
   };
 
-  const onOpen = (by: 'keyboard' | 'mouse') => {
-    setOpenedBy(by);
-    setOpen(true);
-  };
-  const inputProps = { text, open, onOpen, labelId, listId };
+  const inputProps = { text, open, onOpen: setOpenedBy, labelId, listId };
   // (`as never` below: InputBase types `inputComponent` as an input element's component, and
   // SelectDisplay takes the props InputBase gives it plus ours, as MUI's own SelectInput does.)
   const input =
