@@ -2,6 +2,7 @@
 // (before the page's code has loaded), and main.tsx's session check goes out at once. Counted
 // against a stub network in Node: which requests leave, with what body, and no duplicates.
 import { http, HttpResponse } from 'msw';
+import { listBodyFromSearch } from '@/features/rebate-groups/api/fetchers';
 import { setupServer } from 'msw/node';
 import { StrictMode } from 'react';
 import { render, screen } from '@testing-library/react';
@@ -20,8 +21,8 @@ let sessionCalls = 0;
 let sessionHeld: Promise<void> = Promise.resolve();
 
 const server = setupServer(
-  http.post(LIST, async ({ request }) => {
-    bodies.push(await request.json());
+  http.get(LIST, ({ request }) => {
+    bodies.push(listBodyFromSearch(new URL(request.url).searchParams));
     return HttpResponse.json(EMPTY_LIST);
   }),
   http.get('*/api/session', async () => {

@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ItemMenu } from '@/components/item-menu-part';
 import { createMemoryRouter, RouterProvider } from '@/lib/router';
-import { REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
+import { listBodyFromSearch, REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
 import type { RebateGroup } from '../../api/schemas';
 import { formatDateTime } from '../../model/format';
 import { ExportStatus, GroupDetailsDrawer, SavedViewsPanel } from '../lazy-parts';
@@ -41,8 +41,8 @@ const threeGroups: Answer = (body) =>
 let answer: Answer = threeGroups;
 
 const server = setupServer(
-  http.post(REBATE_GROUPS_LIST_URL, async ({ request }) => {
-    const body = (await request.json()) as ListBody;
+  http.get(REBATE_GROUPS_LIST_URL, ({ request }) => {
+    const body = listBodyFromSearch(new URL(request.url).searchParams);
     bodies.push(body);
     return answer(body);
   }),
