@@ -121,7 +121,7 @@ export const RuleRow = memo(function RuleRow({
   actions,
   eager = false,
 }: RuleRowProps) {
-  const { control, getValues, setValue, clearErrors } = useFormContext<GroupForm>();
+  const { control, getValues, setValue, clearErrors, trigger } = useFormContext<GroupForm>();
   const fieldCtl = useController({ control, name: `rules.${index}.field` });
   const operatorCtl = useController({ control, name: `rules.${index}.operator` });
   const negateCtl = useController({ control, name: `rules.${index}.negate` });
@@ -140,6 +140,19 @@ export const RuleRow = memo(function RuleRow({
       clearErrors(`rules.${index}`);
     },
     [getValues, setValue, clearErrors, index],
+  );
+
+  // A message from an earlier check (Next, or a blur while empty) is checked again as soon as
+  // a value arrives. Left to the box's blur, it went at the mouse-down on the next button
+  // ("Add rule"): the row shrank by its line under the pointer and the click landed on nothing.
+  const onValuesChange = valuesCtl.field.onChange;
+  const hasValuesError = valuesCtl.fieldState.error !== undefined;
+  const changeValues = useCallback(
+    (next: string[]) => {
+      onValuesChange(next);
+      if (hasValuesError) void trigger(`rules.${index}.values`);
+    },
+    [onValuesChange, hasValuesError, trigger, index],
   );
 
   return (
@@ -163,7 +176,7 @@ export const RuleRow = memo(function RuleRow({
       onOperatorBlur={operatorCtl.field.onBlur}
       onNegateChange={negateCtl.field.onChange}
       onNegateBlur={negateCtl.field.onBlur}
-      onValuesChange={valuesCtl.field.onChange}
+      onValuesChange={changeValues}
       onValuesBlur={valuesCtl.field.onBlur}
       valuesRef={valuesCtl.field.ref}
     />

@@ -1,13 +1,14 @@
 // The value editor a rule row shows for its field: countries, target rules, or free strings.
 import { memo, useMemo, useState, type ClipboardEvent, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import TextField from '@mui/material/TextField';
 import { addUnique, splitList } from '@/lib/split-list';
 import { cashflowGroupQueries } from '../api';
-import { COUNTRY_OPTIONS, countryName, isCountryCode } from '../model';
+import { countryName, isCountryCode } from '../model';
+import { resolveCountry, searchCountries } from '../model/countries';
 import { fieldKind, type RuleField } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useTargetRuleNames } from './describe-names';
@@ -39,19 +40,21 @@ export const ValueEditor = memo(function ValueEditor(props: ValueEditorProps) {
   }
 });
 
-/** Only errors and notes take a line under the box: with 200 rows, a hint on each is noise. */
+/**
+ * Only errors and notes take a line under the box: with 200 rows, a hint on each is noise. A
+ * note (what a paste left out) shows with any error rather than behind it: it answers what the
+ * user just did, and an error from before the paste may be on its way out.
+ */
 function helperFor(error: string | undefined, note?: string) {
-  return error ?? note;
+  if (note === undefined) return error;
+  return error === undefined ? note : `${note}. ${error}`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Countries: ISO 3166-1 alpha-2, searchable by name or code.
+// Countries: ISO 3166-1 alpha-2, searchable by code, name or a common alias ("UK", "Holland").
 
-const COUNTRY_CODES = COUNTRY_OPTIONS.map((c) => c.code);
-const countrySearchText = new Map(COUNTRY_OPTIONS.map((c) => [c.code, `${c.code} ${c.name}`]));
-const filterCountries = createFilterOptions<string>({
-  stringify: (code) => countrySearchText.get(code) ?? code,
-});
+const ALL_COUNTRIES = searchCountries('');
+const COUNTRY_CODES = ALL_COUNTRIES.map((c) => c.code);
 
 function countryLabel(code: string): string {
   const name = countryName(code);
@@ -61,17 +64,30 @@ function countryLabel(code: string): string {
 function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
   const [note, setNote] = useState<string | undefined>(undefined);
   const [input, setInput] = useState('');
+  // Ranked by the model, best first, so that Enter (autoHighlight) takes an exact code or name.
+  const matches = useMemo(
+    () => (input.trim() === '' ? ALL_COUNTRIES : searchCountries(input)),
+    [input],
+  );
+  const aliasOf = useMemo(
+    () => new Map(matches.flatMap((m) => (m.alias ? [[m.code, m.alias] as const] : []))),
+    [matches],
+  );
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const text = event.clipboardData.getData('text');
     const items = splitList(text);
     if (items.length < 2) return;
     event.preventDefault();
-    const codes = items.map((i) => i.toUpperCase());
-    const valid = codes.filter((c) => isCountryCode(c));
-    const ignored = codes.filter((c) => !isCountryCode(c));
+    const valid: string[] = [];
+    const ignored: string[] = [];
+    for (const item of items) {
+      const code = resolveCountry(item);
+      if (code) valid.push(code);
+      else ignored.push(item);
+    }
     onChange(addUnique(values, valid));
-    setNote(ignored.length > 0 ? `Not country codes, left out: ${ignored.join(', ')}` : undefined);
+    setNote(ignored.length > 0 ? `Not countries, left out: ${ignored.join(', ')}` : undefined);
   };
 
   return (
@@ -80,8 +96,20 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
       disableCloseOnSelect
       options={COUNTRY_CODES}
       value={values}
-      filterOptions={filterCountries}
+      filterOptions={() => matches.map((m) => m.code)}
+      // Enter takes the first suggestion once something is typed; not on an empty box, where
+      // the first is merely the alphabet's first country.
+      autoHighlight={input.trim() !== ''}
       getOptionLabel={countryLabel}
+      renderOption={(optionProps, code) => {
+        const { key, ...liProps } = optionProps;
+        const alias = aliasOf.get(code);
+        return (
+          <li key={key} {...liProps}>
+            {alias ? `${alias} → ${countryLabel(code)}` : countryLabel(code)}
+          </li>
+        );
+      }}
       inputValue={input}
       onInputChange={(_, next, reason) => {
         // A pick clears the search (the list stays open for the next one): the typed text
