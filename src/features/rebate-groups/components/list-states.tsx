@@ -1,4 +1,4 @@
-// The list's non-table states: empty, error, not available, rate-limited, offline.
+// The list's non-table states: empty, error, not available, rate-limited, offline, slow.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -83,6 +83,59 @@ export function OfflineBanner() {
   return (
     <Alert severity="warning" role="status">
       You are offline. The list will refresh when the connection is back.
+    </Alert>
+  );
+}
+
+/** A request that has not answered after a few seconds: say so, and let the user decide. */
+export function StillWaitingNotice({
+  onCancel,
+  onRetry,
+}: {
+  onCancel: () => void;
+  onRetry: () => void;
+}) {
+  return (
+    <Alert
+      severity="info"
+      role="status"
+      action={
+        <>
+          <Button color="inherit" size="small" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button color="inherit" size="small" onClick={onRetry}>
+            Retry
+          </Button>
+        </>
+      }
+    >
+      Still waiting for Exness to answer. You can keep waiting, cancel, or try again.
+    </Alert>
+  );
+}
+
+/** The user stopped waiting: nothing is loading now, and the list may be the previous one. */
+export function StoppedNotice({
+  onRetry,
+  showingOld,
+}: {
+  onRetry: () => void;
+  showingOld: boolean;
+}) {
+  return (
+    <Alert
+      severity="warning"
+      role="status"
+      action={
+        <Button color="inherit" size="small" onClick={onRetry}>
+          Retry
+        </Button>
+      }
+    >
+      {showingOld
+        ? 'Stopped waiting for the rebate groups. The rows below are from before this change.'
+        : 'Stopped waiting for the rebate groups.'}
     </Alert>
   );
 }

@@ -13,6 +13,7 @@ import { rebateGroupQueries } from '../api/queries';
 import type { RebateGroup } from '../api/schemas';
 import { useOnline } from '../hooks/use-online';
 import { useRebateGroupsView } from '../hooks/use-rebate-groups-view';
+import { useStillWaiting } from '../hooks/use-still-waiting';
 import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
@@ -25,7 +26,15 @@ import { GroupsTable } from './groups-table';
 import { GroupDetailsDrawer } from './lazy-parts';
 import { Pager } from './pager';
 import { RebateGroupsHeader } from './list-header';
-import { EmptyState, ListError, NotAvailable, OfflineBanner, RateLimitNotice } from './list-states';
+import {
+  EmptyState,
+  ListError,
+  NotAvailable,
+  OfflineBanner,
+  RateLimitNotice,
+  StillWaitingNotice,
+  StoppedNotice,
+} from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
 import { ProgressBar } from '@/components/progress-bar';
@@ -85,6 +94,27 @@ export function RebateGroupsPage() {
   });
   const { data, isPlaceholderData, isFetching, error, failureReason, refetch } = query;
   const count = data?.totals.count;
+
+  // A list that does not answer says so after a few seconds rather than showing skeleton rows
+  // until the last retry's timeout; Cancel stops waiting for this view, Retry asks again.
+  const listKey = JSON.stringify(rebateGroupQueries.list(view).queryKey);
+  const stillWaiting = useStillWaiting(isFetching, listKey);
+  const [stoppedKey, setStoppedKey] = useState<string | null>(null);
+  const stopped = stoppedKey === listKey && !isFetching;
+  const cancelWaiting = () => {
+    setStoppedKey(listKey);
+    void queryClient.cancelQueries({
+      queryKey: rebateGroupQueries.list(view).queryKey,
+      exact: true,
+    });
+  };
+  const retryList = () => {
+    setStoppedKey(null);
+    // refetch() alone would join the request under way while there are no rows yet (react-query
+    // cancels a running fetch for a refetch only once it has data): drop it, then ask afresh.
+    const { queryKey } = rebateGroupQueries.list(view);
+    void queryClient.cancelQueries({ queryKey, exact: true }).then(() => refetch());
+  };
 
   // Prefetch the next page once this one is really here, so "next" is instant. After the paint:
   // React runs a click's effects before the browser paints, and this request is for later.
@@ -154,7 +184,13 @@ export function RebateGroupsPage() {
           <FiltersToolbar filters={view.filters} onChange={setFilters} onPreview={previewFilters} />
         </Paper>
         {rateLimited && <RateLimitNotice error={rateLimited} />}
-        {apiError && !data ? (
+        {stillWaiting && !rateLimited && (
+          <StillWaitingNotice onCancel={cancelWaiting} onRetry={retryList} />
+        )}
+        {stopped && !apiError && (data === undefined || isPlaceholderData) && (
+          <StoppedNotice onRetry={retryList} showingOld={data !== undefined} />
+        )}
+        {stopped && !apiError && data === undefined ? null : apiError && !data ? (
           <ListError error={apiError} onRetry={() => void refetch()} />
         ) : (
           <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>

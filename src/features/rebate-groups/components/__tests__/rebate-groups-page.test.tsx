@@ -1,7 +1,7 @@
 // The page with MSW standing in for the BFF: request body, rows, totals, states.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -163,6 +163,56 @@ describe('RebateGroupsPage', () => {
     answer = () => HttpResponse.json({ data: [group(9)], totals: { count: 1, clients: 90 } });
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Group 9')).toBeInTheDocument();
+  });
+
+  it('says it is still waiting after 5 s of no answer, and offers Cancel and Retry', async () => {
+    // A list request that never answers (a hung upstream behind a proxy with no timeout).
+    answer = () => new Promise<Response>(() => {});
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      renderPage();
+      await waitFor(() => expect(bodies).toHaveLength(1));
+      act(() => vi.advanceTimersByTime(4_000));
+      expect(screen.queryByText(/Still waiting for Exness/)).not.toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(1_500));
+      expect(await screen.findByText(/Still waiting for Exness/)).toBeInTheDocument();
+
+      // Cancel: no more skeleton rows, a word that nothing is loading, and a way back.
+      await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(await screen.findByText('Stopped waiting for the rebate groups.')).toBeInTheDocument();
+      expect(screen.queryByText(/Still waiting for Exness/)).not.toBeInTheDocument();
+      expect(screen.queryByRole('table', { name: 'Rebate groups' })).not.toBeInTheDocument();
+
+      answer = threeGroups;
+      await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+      expect(await screen.findByText('Group 1')).toBeInTheDocument();
+      expect(screen.queryByText(/Stopped waiting/)).not.toBeInTheDocument();
+      expect(bodies).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks again when Retry is pressed while still waiting', async () => {
+    answer = () => new Promise<Response>(() => {});
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      renderPage();
+      await waitFor(() => expect(bodies).toHaveLength(1));
+      act(() => vi.advanceTimersByTime(5_500));
+      const notice = await screen.findByText(/Still waiting for Exness/);
+      answer = threeGroups;
+      await userEvent.click(
+        within(notice.closest('[role="status"]') as HTMLElement).getByRole('button', {
+          name: 'Retry',
+        }),
+      );
+      expect(await screen.findByText('Group 1')).toBeInTheDocument();
+      expect(screen.queryByText(/Still waiting for Exness/)).not.toBeInTheDocument();
+      expect(bodies).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says rebate groups are not available on 403', async () => {
