@@ -1,5 +1,5 @@
 // The Exness Affiliates API emulator over HTTP: JWT login, `Authorization: JWT` checks, the
-// rebate-group list (POST body or GET query), DRF-style errors, plus the /__control endpoint.
+// rebate-group list (GET query) and create (POST), DRF-style errors, plus the /__control endpoint.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -17,7 +17,14 @@ import {
 } from '../shared/control';
 import { createEmulatorApp, listenEmulator, type RunningEmulator } from '../shared/server';
 import { signToken, verifyToken } from './jwt';
-import { ExnessStore, listGroups, parseListParams, type RawListParams } from './store';
+import {
+  ExnessStore,
+  listGroups,
+  parseCreateBody,
+  parseListParams,
+  type RawListParams,
+} from './store';
+import { DEFAULT_DECIMAL_FORMAT, wireGroup, type DecimalFormat } from './wire';
 
 export const EXNESS_PATHS = {
   auth: '/api/v2/auth/',
@@ -40,6 +47,8 @@ const configSchema = z.strictObject({
   tokenTtlMs: z.number().int().min(1).optional(),
   /** A partner account without any rebate group (the seed stays, hidden until reset). */
   emptyAccount: z.boolean().optional(),
+  /** Decimals as JSON strings (DRF's default) or numbers (what the vendor's page says). */
+  decimals: z.enum(['string', 'number']).optional(),
 });
 
 const json = (
@@ -82,6 +91,20 @@ export const EXNESS_ERRORS = {
     status: 500,
     text: '<!doctype html>\n<html lang="en">\n<head><title>Server Error (500)</title></head>\n<body><h1>Server Error (500)</h1><p></p></body>\n</html>\n',
   } satisfies EmulatorResponse,
+};
+
+/**
+ * What public test suites of the real API recorded at login when the caller looked like a bot:
+ * a 403 HTML page from the Imperva (Incapsula) shield, with its session cookies. Not JSON.
+ */
+export const LOGIN_SHIELD_ANSWER: EmulatorResponse = {
+  status: 403,
+  headers: {
+    'Set-Cookie':
+      'incap_ses_1234_567890=emulatorShieldSession; path=/; Domain=.exnessaffiliates.com',
+    'X-Iinfo': '10-12345678-0 0NNN RT(1700000000000 0) q(0 -1 -1 -1) r(0 -1)',
+  },
+  text: '<html style="height:100%"><head><meta name="robots" content="noindex, nofollow"></head><body style="margin:0px;height:100%"><iframe id="main-iframe" src="/_Incapsula_Resource?CWUDNSAI=9&incident_id=0-0&edet=15" frameborder=0 width="100%" height="100%">Request unsuccessful. Incapsula incident ID: 0-0</iframe></body></html>',
 };
 
 export function throttled(seconds: number): EmulatorResponse {
@@ -147,6 +170,7 @@ export async function startExnessEmulator(
   };
   let tokenTtlMs = defaultTtl;
   let emptyAccount = false;
+  let decimals: DecimalFormat = DEFAULT_DECIMAL_FORMAT;
   // A fresh secret per process: tokens from an earlier run are invalid, as after a key rotation.
   const secret = randomBytes(32).toString('hex');
   let issued = 0;
@@ -159,13 +183,15 @@ export async function startExnessEmulator(
       store.reset();
       tokenTtlMs = defaultTtl;
       emptyAccount = false;
+      decimals = DEFAULT_DECIMAL_FORMAT;
     },
     configSchema,
     applyConfig: (config) => {
       if (config.tokenTtlMs !== undefined) tokenTtlMs = config.tokenTtlMs;
       if (config.emptyAccount !== undefined) emptyAccount = config.emptyAccount;
+      if (config.decimals !== undefined) decimals = config.decimals;
     },
-    currentConfig: () => ({ tokenTtlMs, emptyAccount }),
+    currentConfig: () => ({ tokenTtlMs, emptyAccount, decimals }),
   });
 
   const faultResponse = (spec: FaultSpec): EmulatorResponse => {
@@ -178,6 +204,8 @@ export async function startExnessEmulator(
         return EXNESS_ERRORS.tokenExpired;
       case 'permission-denied':
         return EXNESS_ERRORS.permissionDenied;
+      case 'login-shield':
+        return LOGIN_SHIELD_ANSWER;
       default:
         return EXNESS_ERRORS.serverError;
     }
@@ -227,7 +255,15 @@ export async function startExnessEmulator(
   const list = (raw: RawListParams, transport: 'json' | 'query'): EmulatorResponse => {
     const parsed = parseListParams(raw, transport);
     if (!parsed.ok) return json(400, parsed.errors);
-    return json(200, emptyAccount ? listGroups([], parsed.query) : store.list(parsed.query));
+    const answer = emptyAccount ? listGroups([], parsed.query) : store.list(parsed.query);
+    return json(200, { ...answer, data: answer.data.map((g) => wireGroup(g, decimals)) });
+  };
+
+  /** A POST on the list path creates a group, as on the real API (and as a security write-up showed). */
+  const create = (body: Record<string, unknown>): EmulatorResponse => {
+    const parsed = parseCreateBody(body);
+    if (!parsed.ok) return json(400, parsed.errors);
+    return json(201, wireGroup(store.create(parsed.value), decimals));
   };
 
   const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
@@ -261,7 +297,7 @@ export async function startExnessEmulator(
               ],
             });
           }
-          return list(body.value, body.transport);
+          return create(body.value);
         }
         return EXNESS_ERRORS.notFound;
       },

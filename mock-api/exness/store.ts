@@ -1,6 +1,17 @@
 // The Exness emulator's store and list semantics: parameter validation (DRF-style errors),
 // filtering, multi-field ordering and limit/offset paging, independent of HTTP.
-import { GROUP_TYPES, REBATE_PERIODS, seedRebateGroups, type RebateGroup } from './seed';
+import {
+  GROUP_TYPES,
+  REBATE_PERIODS,
+  periodWindow,
+  seedRebateGroups,
+  type RebateGroup,
+} from './seed';
+
+function periodWindowFields(): { rebate_period_start: string; rebate_period_end: string } {
+  const w = periodWindow('MONTHLY', 1);
+  return { rebate_period_start: w.start, rebate_period_end: w.end };
+}
 
 export const ORDERING_FIELDS = [
   'group_title',
@@ -229,12 +240,99 @@ function cloneGroup(g: RebateGroup): RebateGroup {
   return { ...g, rebate_size: { ...g.rebate_size } };
 }
 
-/** The resettable state: the seeded groups (read-only through the API today). */
+/** What a create (`POST /api/v2/autorebates/groups/`) may carry; DRF ignores other keys. */
+export interface CreateGroupInput {
+  group_title: string;
+  rebate_percent: number;
+  link_code: string;
+}
+
+/** Guess: the title's length limit (a Django CharField(max_length=255) is the usual choice). */
+export const GROUP_TITLE_MAX_LENGTH = 255;
+
+/**
+ * Validates a create's JSON body as a DRF serializer would: field-keyed messages, every problem
+ * at once. Only `group_title` is known to be required (the public write-up's `{"group_title":
+ * "Test"}` created a group); the other writable fields are the emulator's guess.
+ */
+export function parseCreateBody(
+  body: Record<string, unknown>,
+): { ok: true; value: CreateGroupInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const title = body.group_title;
+  if (title === undefined || title === null)
+    addError(errors, 'group_title', 'This field is required.');
+  else if (typeof title !== 'string') addError(errors, 'group_title', 'Not a valid string.');
+  else if (title.trim() === '') addError(errors, 'group_title', 'This field may not be blank.');
+  else if (title.length > GROUP_TITLE_MAX_LENGTH) {
+    addError(
+      errors,
+      'group_title',
+      `Ensure this field has no more than ${GROUP_TITLE_MAX_LENGTH} characters.`,
+    );
+  }
+  let percent = 0;
+  const rawPercent = body.rebate_percent;
+  if (rawPercent !== undefined && rawPercent !== null) {
+    const n =
+      typeof rawPercent === 'number' || typeof rawPercent === 'string' ? Number(rawPercent) : NaN;
+    if (!Number.isFinite(n) || (typeof rawPercent === 'string' && rawPercent.trim() === '')) {
+      addError(errors, 'rebate_percent', 'A valid number is required.');
+    } else if (n < 0) {
+      addError(errors, 'rebate_percent', 'Ensure this value is greater than or equal to 0.');
+    } else if (n > 100) {
+      addError(errors, 'rebate_percent', 'Ensure this value is less than or equal to 100.');
+    } else percent = Math.round(n * 100) / 100;
+  }
+  const link = body.link_code;
+  if (link !== undefined && link !== null && typeof link !== 'string') {
+    addError(errors, 'link_code', 'Not a valid string.');
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      group_title: String(title).trim(),
+      rebate_percent: percent,
+      link_code: typeof link === 'string' ? link : '',
+    },
+  };
+}
+
+/** Created groups get this time plus one second per create: deterministic, after the seed. */
+const CREATE_CLOCK_FROM = Date.UTC(2026, 10, 20, 12, 0, 0);
+
+/** The resettable state: the seeded groups, plus any a POST created (as the real path does). */
 export class ExnessStore {
   private groups: RebateGroup[] = seedRebateGroups();
+  private creates = 0;
 
   reset(): void {
     this.groups = seedRebateGroups();
+    this.creates = 0;
+  }
+
+  /** A new MANUAL group with no clients, as a create on the real API would make. */
+  create(input: CreateGroupInput): RebateGroup {
+    this.creates += 1;
+    const first = this.groups[0];
+    const group: RebateGroup = {
+      id: this.groups.reduce((max, g) => Math.max(max, g.id), 1000) + 1,
+      partner_uid: first?.partner_uid ?? '00000000-0000-4000-8000-000000000000',
+      group_title: input.group_title,
+      group_type: 'MANUAL',
+      clients_count: 0,
+      rebate_percent: input.rebate_percent,
+      created: `${new Date(CREATE_CLOCK_FROM + this.creates * 1000).toISOString().slice(0, 19)}Z`,
+      is_default: false,
+      rebate_size: { min: 0, max: 100 },
+      rebate_period: 'MONTHLY',
+      rebate_period_value: 1,
+      ...periodWindowFields(),
+      link_code: input.link_code,
+    };
+    this.groups.push(group);
+    return { ...group, rebate_size: { ...group.rebate_size } };
   }
 
   all(): readonly RebateGroup[] {

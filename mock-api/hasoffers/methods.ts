@@ -1,5 +1,5 @@
 // The (Target, Method) pairs the emulator implements, as pure functions of the parsed params and
-// the store. Row shapes (all numbers as strings, rows keyed by id) are defined here, once.
+// the store. Row shapes (numbers as strings; the recorded shape of each answer) are defined here.
 import countries from 'i18n-iso-countries';
 import { findRows, type FindResult, type ModelSpec, type Row } from './find';
 import { IdKeyed, hoFailure, hoInvalid, hoOk, type HoOutcome } from './envelope';
@@ -59,24 +59,43 @@ export function targetRuleRow(t: TargetRule): Row {
   return { id: String(t.id), name: t.name, description: t.description };
 }
 
-/** `{"CashflowGroup": {...}}`'s inner object: id, name, description (nullable), modified. */
+/**
+ * A cashflow group's own columns: id, name, description (nullable), modified. `modified` is the
+ * emulator's addition (unrecorded): the client compares it to notice a concurrent change.
+ */
 export function cashflowGroupRow(g: CashflowGroup): Row {
   return { id: String(g.id), name: g.name, description: g.description, modified: g.modified };
 }
 
-/** A rule as the real API answers it: values as strings, negate as "0"/"1". */
-export function ruleRow(rule: CashflowRule): {
+/** A rule as recorded: its own id and its group's, values as strings, negate as "0"/"1". */
+export function ruleRow(
+  rule: CashflowRule,
+  groupId: number,
+  index: number,
+): {
+  id: string;
+  cashflow_group_id: string;
   field: string;
   operator: string;
   value: string[];
   negate: string;
 } {
   return {
+    id: String(ruleId(groupId, index)),
+    cashflow_group_id: String(groupId),
     field: rule.field,
     operator: rule.operator,
     value: [...rule.value],
     negate: String(rule.negate),
   };
+}
+
+/**
+ * Rules have ids upstream; the store keeps none (an update replaces them all), so they are
+ * derived: stable for a group's current rules, distinct across groups.
+ */
+function ruleId(groupId: number, index: number): number {
+  return groupId * 1000 + index + 1;
 }
 
 /** `[]` when empty, else `{"<id>": {"<Model>": row, ...extra}}` in the found order. */
@@ -90,7 +109,15 @@ function keyedRows(
   );
 }
 
-/** Non-paginated: the keyed rows; paginated: `{page, pageCount, count, data}`. */
+/**
+ * Guess: `current` in paged answers. Every recording has page 1 with `current: 0`, so it is
+ * taken as the zero-based page index.
+ */
+function currentOf(page: number): number {
+  return page - 1;
+}
+
+/** Non-paginated: the keyed rows; paginated as recorded: `{page, current, count, pageCount, data}`. */
 function findAnswer(
   result: Extract<FindResult, { ok: true }>,
   model: string,
@@ -99,7 +126,7 @@ function findAnswer(
   const rows = keyedRows(result, model, extra);
   if (!result.paging) return rows;
   const { page, pageCount, count } = result.paging;
-  return { page, pageCount, count, data: rows };
+  return { page, current: currentOf(page), count, pageCount, data: rows };
 }
 
 function findParams(params: PhpParams): {
@@ -135,16 +162,19 @@ export type MethodHandler = (params: PhpParams, store: HasOffersStore) => HoOutc
 
 const createCashflowGroup: MethodHandler = (params, store) => {
   const input = validateGroupParams(params, store);
-  if (!input.ok) return hoInvalid(input.errors);
+  if (!input.ok) return hoInvalid(input.errors, 'create cashflow group');
   return hoOk(String(store.createGroup(input.value).id));
 };
 
 const updateCashflowGroup: MethodHandler = (params, store) => {
   const id = idParam(params, 'id');
-  if (id === undefined) return hoInvalid(['id: is required and must be a cashflow group id']);
-  if (!store.group(id)) return hoInvalid([`Cashflow group '${id}' does not exist`]);
+  const action = 'update cashflow group';
+  if (id === undefined) {
+    return hoInvalid(['id: is required and must be a cashflow group id'], action);
+  }
+  if (!store.group(id)) return hoInvalid([`Cashflow group '${id}' does not exist`], action, 'id');
   const input = validateGroupParams(params, store, id);
-  if (!input.ok) return hoInvalid(input.errors);
+  if (!input.ok) return hoInvalid(input.errors, action);
   store.updateGroup(id, input.value);
   return hoOk(true);
 };
@@ -155,39 +185,60 @@ const findCashflowGroups: MethodHandler = (params, store) => {
   if (attachRules || attachAffiliates) {
     const limit = Number(stringParam(params, 'limit') ?? NaN);
     if (!(limit >= 1 && limit <= ATTACH_MAX_LIMIT)) {
-      return hoInvalid([
-        `limit: must be between 1 and ${ATTACH_MAX_LIMIT} when attach_rules or attach_affiliate_ids is set`,
-      ]);
+      return hoInvalid(
+        [
+          `limit: must be between 1 and ${ATTACH_MAX_LIMIT} when attach_rules or attach_affiliate_ids is set`,
+        ],
+        'find cashflow groups',
+      );
     }
   }
   const { fields: _ignored, ...find } = findParams(params);
   const result = findRows(CASHFLOW_GROUP_MODEL, store.groups.map(cashflowGroupRow), find);
   if (!result.ok) return hoFailure(result.error);
-  return hoOk(
-    findAnswer(result, 'CashflowGroup', (id) => {
-      const group = store.group(Number(id));
-      return {
-        ...(attachRules && { rules: group?.rules.map(ruleRow) ?? [] }),
-        ...(attachAffiliates && { affiliate_ids: group?.affiliateIds.map(String) ?? [] }),
-      };
-    }),
-  );
+  // Recorded (GroupSchedule reads `response.data.records[0].id`): flat rows in `records`.
+  const records = result.rows.map(({ id, row }) => {
+    const group = store.group(Number(id));
+    return {
+      ...row,
+      ...(attachRules && { rules: group?.rules.map((r, i) => ruleRow(r, Number(id), i)) ?? [] }),
+      ...(attachAffiliates && { affiliate_ids: group?.affiliateIds.map(String) ?? [] }),
+    };
+  });
+  const paging = result.paging ?? {
+    page: 1,
+    pageCount: records.length > 0 ? 1 : 0,
+    count: records.length,
+  };
+  // Guess: the page keys are always there (the recording is of the rows only).
+  return hoOk({
+    page: paging.page,
+    current: currentOf(paging.page),
+    count: paging.count,
+    pageCount: paging.pageCount,
+    records,
+  });
 };
 
 const findCashflowGroupById: MethodHandler = (params, store) => {
   const id = idParam(params, 'cashflow_group_id');
   if (id === undefined) {
-    return hoInvalid(['cashflow_group_id: is required and must be a cashflow group id']);
+    return hoInvalid(
+      ['cashflow_group_id: is required and must be a cashflow group id'],
+      'find cashflow group',
+    );
   }
   const group = store.group(id);
-  if (!group) return hoInvalid([`Cashflow group '${id}' does not exist`]);
+  // Recorded for findById: an id that does not exist is a success with no data, not an error.
+  if (!group) return hoOk(null);
+  // Recorded: flat, not wrapped in {"CashflowGroup": ...}.
   return hoOk({
-    CashflowGroup: cashflowGroupRow(group),
-    rules: group.rules.map(ruleRow),
+    ...cashflowGroupRow(group),
     affiliates: group.affiliateIds.map((affId) => ({
       id: String(affId),
       company: store.affiliate(affId)?.company ?? '',
     })),
+    rules: group.rules.map((r, i) => ruleRow(r, id, i)),
   });
 };
 

@@ -1,4 +1,5 @@
 // HasOffers' network-wide rate limit: at most `calls` answered calls in any sliding window.
+import { rateLimitExceededMessage } from './recorded-answers';
 
 export interface RateLimit {
   calls: number;
@@ -7,9 +8,9 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { calls: 50, windowMs: 10_000 };
 
-export function rateLimitMessage(limit: RateLimit): string {
-  const seconds = limit.windowMs / 1000;
-  return `API rate limit exceeded: ${limit.calls} calls per ${seconds} second${seconds === 1 ? '' : 's'}`;
+/** The vendor's recorded wording; `usage` is the call that went over (limit + 1 if unknown). */
+export function rateLimitMessage(limit: RateLimit, usage = limit.calls + 1): string {
+  return rateLimitExceededMessage(limit.calls, limit.windowMs / 1000, usage);
 }
 
 export class SlidingWindowLimiter {

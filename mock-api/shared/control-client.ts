@@ -7,6 +7,8 @@ export type { CallRecord, FaultSpecInput };
 export interface ExnessConfig {
   tokenTtlMs?: number;
   emptyAccount?: boolean;
+  /** Decimals on the wire: JSON strings (default, as DRF) or numbers. */
+  decimals?: 'string' | 'number';
 }
 
 export interface HasOffersConfig {

@@ -2,6 +2,7 @@
 // the one code path (serveCall) through which every upstream call is answered, faulted and logged.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { WRONG_NETWORK_ID_JSON } from '../hasoffers/recorded-answers';
 
 export const CONTROL_PREFIX = '/__control';
 
@@ -14,6 +15,10 @@ export const FAULT_KINDS = [
   'reset-connection',
   'reset-after-success',
   'delay',
+  // Exness: the bot shield's 403 HTML at login (see exness/server.ts LOGIN_SHIELD_ANSWER).
+  'login-shield',
+  // HasOffers: the recorded wrong-network-id answer, whatever the call (same for every call).
+  'wrong-network-id',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -257,6 +262,9 @@ export async function serveCall(
         return reply;
       }
       return finish(await options.run());
+    case 'wrong-network-id':
+      // Answered here, not by the emulator: it does not depend on the call at all.
+      return finish({ status: 200, rawJson: WRONG_NETWORK_ID_JSON });
     default:
       return finish(options.faultResponse(fault));
   }

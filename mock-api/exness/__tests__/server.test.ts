@@ -1,4 +1,5 @@
-// The Exness emulator over real HTTP: login and JWT, the 401s, expiry, and the list semantics.
+// The Exness emulator over real HTTP: login and JWT, the 401s, expiry, the list semantics (GET),
+// decimals as strings, a POST on the list path creating a group, and the login shield.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../credentials';
 import { createControlClient, type ExnessConfig } from '../../shared/control-client';
@@ -6,10 +7,20 @@ import type { RunningEmulator } from '../../shared/server';
 import { exnessLogin, requestJson, sleep, type JsonAnswer } from '../../shared/__tests__/helpers';
 import { seedRebateGroups, type RebateGroup } from '../seed';
 import { startExnessEmulator } from '../server';
+import { wireGroup, type WireGroup } from '../wire';
 
 interface ListBody {
-  data: RebateGroup[];
+  data: WireGroup[];
   totals: { count: number; clients: number };
+}
+
+/** A wire group read back into numbers (for ordering checks against the seed). */
+function numeric(g: WireGroup): RebateGroup {
+  return {
+    ...g,
+    rebate_percent: Number(g.rebate_percent),
+    rebate_size: { min: Number(g.rebate_size.min), max: Number(g.rebate_size.max) },
+  };
 }
 
 let emulator: RunningEmulator;
@@ -33,8 +44,17 @@ beforeEach(async () => {
 
 const GROUPS = '/api/v2/autorebates/groups/';
 
-function postList(body: unknown, auth = `JWT ${token}`): Promise<JsonAnswer<ListBody>> {
-  return requestJson<ListBody>(`${base}${GROUPS}`, {
+/** The list by GET, as the client sends it: a filter's values as repeated keys. */
+function list(body: Record<string, unknown>, auth = `JWT ${token}`): Promise<JsonAnswer<ListBody>> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    for (const v of Array.isArray(value) ? value : [value]) query.append(key, String(v));
+  }
+  return getList(query.toString(), auth);
+}
+
+function post(body: unknown, auth = `JWT ${token}`): Promise<JsonAnswer<unknown>> {
+  return requestJson(`${base}${GROUPS}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: auth },
     body: JSON.stringify(body),
@@ -51,9 +71,9 @@ function getList(query: string, auth = `JWT ${token}`): Promise<JsonAnswer<ListB
 async function listAll(body: Record<string, unknown>): Promise<RebateGroup[]> {
   const out: RebateGroup[] = [];
   for (let offset = 0; ; offset += 100) {
-    const res = await postList({ ...body, limit: 100, offset });
+    const res = await list({ ...body, limit: 100, offset });
     expect(res.status).toBe(200);
-    out.push(...res.json.data);
+    out.push(...res.json.data.map(numeric));
     if (offset + 100 >= res.json.totals.count) return out;
   }
 }
@@ -122,7 +142,7 @@ describe('login', () => {
 
 describe('authentication of other endpoints', () => {
   it('answers 401 NotAuthenticated without an Authorization header', async () => {
-    const res = await requestJson(`${base}${GROUPS}`, { method: 'POST' });
+    const res = await requestJson(`${base}${GROUPS}`);
     expect(res.status).toBe(401);
     expect(res.json).toEqual({
       code: 'NotAuthenticated',
@@ -131,7 +151,7 @@ describe('authentication of other endpoints', () => {
   });
 
   it('does not accept the Bearer scheme (the word is JWT)', async () => {
-    const res = await postList({}, `Bearer ${token}`);
+    const res = await list({}, `Bearer ${token}`);
     expect(res.status).toBe(401);
     expect(res.json).toMatchObject({ code: 'NotAuthenticated' });
   });
@@ -139,7 +159,7 @@ describe('authentication of other endpoints', () => {
   it('answers 401 TokenExpired for a forged or garbled token', async () => {
     const [h, p] = token.split('.');
     for (const bad of [`${h}.${p}.AAAA`, 'not-a-token', `${h}.${p}`]) {
-      const res = await postList({}, `JWT ${bad}`);
+      const res = await list({}, `JWT ${bad}`);
       expect(res.status).toBe(401);
       expect(res.json).toMatchObject({ code: 'TokenExpired' });
     }
@@ -148,9 +168,9 @@ describe('authentication of other endpoints', () => {
   it('expires tokens after the configured TTL, and a new login works', async () => {
     await control().config({ tokenTtlMs: 150 });
     const shortLived = await exnessLogin(base);
-    expect((await postList({}, `JWT ${shortLived}`)).status).toBe(200);
+    expect((await list({}, `JWT ${shortLived}`)).status).toBe(200);
     await sleep(250);
-    const expired = await postList({}, `JWT ${shortLived}`);
+    const expired = await list({}, `JWT ${shortLived}`);
     expect(expired.status).toBe(401);
     expect(expired.json).toMatchObject({ code: 'TokenExpired' });
     // Reset restores the default TTL: the next token is good for an hour.
@@ -158,7 +178,7 @@ describe('authentication of other endpoints', () => {
     const fresh = await exnessLogin(base);
     const claims = decodeJwtPart(fresh.split('.')[1]!);
     expect(Number(claims.exp) - Number(claims.iat)).toBe(3600);
-    expect((await postList({}, `JWT ${fresh}`)).status).toBe(200);
+    expect((await list({}, `JWT ${fresh}`)).status).toBe(200);
   });
 
   it('answers 404 {"detail":"Not found."} for an unknown path', async () => {
@@ -173,15 +193,15 @@ describe('authentication of other endpoints', () => {
 describe('listing rebate groups', () => {
   it('answers an account without groups when configured so, until reset', async () => {
     await control().config({ emptyAccount: true });
-    const empty = await postList({ group_type: ['AUTO'] });
+    const empty = await list({ group_type: ['AUTO'] });
     expect(empty.status).toBe(200);
     expect(empty.json).toEqual({ data: [], totals: { count: 0, clients: 0 } });
     await control().reset();
-    expect((await postList({})).json.totals.count).toBeGreaterThan(0);
+    expect((await list({})).json.totals.count).toBeGreaterThan(0);
   });
 
   it('answers {data, totals} with every field of a group, 25 per page by default', async () => {
-    const res = await postList({});
+    const res = await list({});
     expect(res.status).toBe(200);
     expect(res.json.data).toHaveLength(25);
     expect(res.json.totals).toEqual({
@@ -206,7 +226,7 @@ describe('listing rebate groups', () => {
         'link_code',
       ].sort(),
     );
-    expect(res.json.data).toEqual(seed.slice(0, 25));
+    expect(res.json.data).toEqual(seed.slice(0, 25).map((g) => wireGroup(g, 'string')));
   });
 
   it('ORs the values of one filter and ANDs different filters', async () => {
@@ -221,19 +241,20 @@ describe('listing rebate groups', () => {
     expect(expected.length).toBeLessThan(periods.length);
   });
 
-  it('filters by group_id and by link_code, including the empty link code', async () => {
+  it('filters by group_id and by link_code', async () => {
     const ids = [seed[3]!.id, seed[40]!.id];
     expect((await listAll({ group_id: ids.map(String) })).map((g) => g.id)).toEqual(ids);
     const shared = seed[10]!.link_code === '' ? seed[11]!.link_code : seed[10]!.link_code;
+    // In a query string an empty value is no value (`link_code=` filters nothing).
     const byCode = await listAll({ link_code: [shared, ''] });
     expect(byCode.map((g) => g.id)).toEqual(
-      seed.filter((g) => g.link_code === shared || g.link_code === '').map((g) => g.id),
+      seed.filter((g) => g.link_code === shared).map((g) => g.id),
     );
     expect(await listAll({ group_id: ['999999'] })).toEqual([]);
   });
 
   it('computes totals over the filtered set, not the page', async () => {
-    const res = await postList({ group_type: ['AUTO'], limit: 5, offset: 3 });
+    const res = await list({ group_type: ['AUTO'], limit: 5, offset: 3 });
     const autos = seed.filter((g) => g.group_type === 'AUTO');
     expect(res.json.data).toHaveLength(5);
     expect(res.json.totals).toEqual({
@@ -244,9 +265,9 @@ describe('listing rebate groups', () => {
 
   it('pages with limit/offset over the ordered set', async () => {
     const all = await listAll({ ordering: 'group_title' });
-    const page = await postList({ ordering: 'group_title', limit: 10, offset: 20 });
-    expect(page.json.data).toEqual(all.slice(20, 30));
-    const past = await postList({ limit: 10, offset: 10_000 });
+    const page = await list({ ordering: 'group_title', limit: 10, offset: 20 });
+    expect(page.json.data.map(numeric)).toEqual(all.slice(20, 30));
+    const past = await list({ limit: 10, offset: 10_000 });
     expect(past.json.data).toEqual([]);
     expect(past.json.totals.count).toBe(seed.length);
   });
@@ -306,9 +327,8 @@ describe('listing rebate groups', () => {
     [{ limit: 'ten' }, { limit: ['A valid integer is required.'] }],
     [{ offset: -1 }, { offset: ['Ensure this value is greater than or equal to 0.'] }],
     [{ group_type: ['BOTH'] }, { group_type: ['"BOTH" is not a valid choice.'] }],
-    [{ group_type: 'AUTO' }, { group_type: ['Expected a list of items but got type "str".'] }],
   ])('answers 400 with DRF field-keyed errors for %j', async (body, errors) => {
-    const res = await postList(body);
+    const res = await list(body);
     expect(res.status).toBe(400);
     expect(res.json).toEqual(errors);
   });
@@ -322,30 +342,108 @@ describe('listing rebate groups', () => {
     });
   });
 
-  it('gives the same answer to GET query params as to the POST body', async () => {
-    const cases: [string, Record<string, unknown>][] = [
-      ['', {}],
-      [
-        'ordering=-clients_count,group_title&limit=30&offset=10',
-        { ordering: '-clients_count,group_title', limit: 30, offset: 10 },
-      ],
-      [
-        'group_type=AUTO&rebate_period=DAILY&rebate_period=MONTHLY&limit=100',
-        { group_type: ['AUTO'], rebate_period: ['DAILY', 'MONTHLY'], limit: 100 },
-      ],
-      [
-        'rebate_period=DAILY,WEEKLY&group_id=' + `${seed[5]!.id},${seed[6]!.id}`,
-        {
-          rebate_period: ['DAILY', 'WEEKLY'],
-          group_id: [String(seed[5]!.id), String(seed[6]!.id)],
-        },
-      ],
-    ];
-    for (const [query, body] of cases) {
-      const viaGet = await getList(query);
-      const viaPost = await postList(body);
-      expect(viaGet.status).toBe(200);
-      expect(viaGet.json).toEqual(viaPost.json);
+  it('reads comma lists and repeated keys alike', async () => {
+    const repeated = await getList('rebate_period=DAILY&rebate_period=WEEKLY&limit=100');
+    const comma = await getList('rebate_period=DAILY,WEEKLY&limit=100');
+    expect(repeated.status).toBe(200);
+    expect(comma.json).toEqual(repeated.json);
+    expect(repeated.json.totals.count).toBe(
+      seed.filter((g) => g.rebate_period !== 'MONTHLY').length,
+    );
+  });
+});
+
+describe('numbers on the wire', () => {
+  it('sends decimals as strings with two places (DRF), ids and counts as numbers', async () => {
+    const res = await list({ limit: 100 });
+    const raw = JSON.stringify(res.json.data[0]);
+    expect(raw).toMatch(/"rebate_percent":"\d+\.\d\d"/);
+    expect(raw).toMatch(/"rebate_size":\{"min":"\d+\.\d\d","max":"\d+\.\d\d"\}/);
+    for (const g of res.json.data) {
+      expect(typeof g.id).toBe('number');
+      expect(typeof g.clients_count).toBe('number');
+      expect(typeof g.rebate_percent).toBe('string');
     }
+    const odd = res.json.data.find((g) => !Number.isInteger(Number(g.rebate_percent)));
+    expect(odd?.rebate_percent).toMatch(/^\d+\.\d0$/);
+  });
+
+  it('sends numbers when configured so, until reset', async () => {
+    await control().config({ decimals: 'number' });
+    const res = await list({ limit: 3 });
+    expect(res.json.data).toEqual(seed.slice(0, 3));
+    await control().reset();
+    expect(typeof (await list({ limit: 1 })).json.data[0]?.rebate_percent).toBe('string');
+  });
+});
+
+describe('POST on the list path creates a group (as the real API does)', () => {
+  it('creates a group from {"group_title": "Test"}: 201 with the group, listed afterwards', async () => {
+    const res = await post({ group_title: 'Test' });
+    expect(res.status).toBe(201);
+    const created = res.json as WireGroup;
+    expect(created).toMatchObject({
+      group_title: 'Test',
+      group_type: 'MANUAL',
+      clients_count: 0,
+      is_default: false,
+      rebate_percent: '0.00',
+    });
+    expect(created.id).toBeGreaterThan(Math.max(...seed.map((g) => g.id)));
+    const after = await list({ group_id: [String(created.id)] });
+    expect(after.json.data).toEqual([created]);
+    expect((await list({})).json.totals.count).toBe(seed.length + 1);
+    await control().reset();
+    expect((await list({})).json.totals.count).toBe(seed.length);
+  });
+
+  it('answers an old-style list body with DRF validation errors, and creates nothing', async () => {
+    const res = await post({ ordering: '-rebate_percent', limit: 25, offset: 0 });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ group_title: ['This field is required.'] });
+    expect((await list({})).json.totals.count).toBe(seed.length);
+  });
+
+  it.each([
+    [{ group_title: '  ' }, { group_title: ['This field may not be blank.'] }],
+    [{ group_title: 5 }, { group_title: ['Not a valid string.'] }],
+    [
+      { group_title: 'X', rebate_percent: 'lots' },
+      { rebate_percent: ['A valid number is required.'] },
+    ],
+    [
+      { group_title: 'X', rebate_percent: 101 },
+      { rebate_percent: ['Ensure this value is less than or equal to 100.'] },
+    ],
+  ])('refuses %j field by field', async (body, errors) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual(errors);
+  });
+
+  it('needs the JWT like every other call', async () => {
+    const res = await post({ group_title: 'Test' }, 'Bearer nope');
+    expect(res.status).toBe(401);
+    expect((await list({})).json.totals.count).toBe(seed.length);
+  });
+});
+
+describe('the login shield fault', () => {
+  it('answers the login with a 403 HTML page and Imperva cookies', async () => {
+    await control().fault({ match: { path: '/api/v2/auth/' }, fault: 'login-shield' });
+    const res = await fetch(`${base}/api/v2/auth/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        login: EMULATOR_CREDENTIALS.exnessLogin,
+        password: EMULATOR_CREDENTIALS.exnessPassword,
+      }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('set-cookie')).toMatch(/^incap_ses_/);
+    expect(await res.text()).toMatch(/Incapsula incident ID/);
+    // Only the armed call: the next login works.
+    expect(await exnessLogin(base)).toMatch(/\./);
   });
 });

@@ -19,23 +19,50 @@ import { startHasOffersEmulator } from '../server';
 type Keyed<T> = Record<string, T>;
 interface Paged<T> {
   page: number;
+  current: number;
   pageCount: number;
   count: number;
   data: Keyed<T> | [];
+}
+/** findCashflowGroups as recorded: flat rows in `records`, with the page keys. */
+interface GroupRecords {
+  page: number;
+  current: number;
+  count: number;
+  pageCount: number;
+  records: GroupRow[];
+}
+interface RuleRow {
+  id: string;
+  cashflow_group_id: string;
+  field: string;
+  operator: string;
+  value: string[];
+  negate: string;
 }
 interface AffiliateRow {
   Affiliate: Record<string, string>;
 }
 interface GroupRow {
-  CashflowGroup: Record<string, string | null>;
-  rules?: { field: string; operator: string; value: string[]; negate: string }[];
+  id: string;
+  name: string;
+  description: string | null;
+  modified: string;
+  rules?: RuleRow[];
   affiliate_ids?: string[];
 }
+/** findCashflowGroupById as recorded: flat. */
 interface GroupById {
-  CashflowGroup: Record<string, string | null>;
-  rules: { field: string; operator: string; value: string[]; negate: string }[];
+  id: string;
+  name: string;
+  description: string | null;
+  modified: string;
+  rules: RuleRow[];
   affiliates: { id: string; company: string }[];
 }
+
+/** A rule without its ids, for comparing with what was sent. */
+const bare = ({ id: _id, cashflow_group_id: _g, ...rule }: RuleRow) => rule;
 
 let emulator: RunningEmulator;
 let base: string;
@@ -67,8 +94,13 @@ function expectOk<D>(env: HoEnvelope<D>): D {
 function expectFailure(env: HoEnvelope, includes: string): void {
   expect(env.response.status).toBe(-1);
   expect(env.response.httpStatus).toBe(200);
-  expect(env.response.errorMessage).toContain(includes);
   expect(env.response.errors.length).toBeGreaterThan(0);
+  // The reason is in errorMessage (API-level failures) or in an item's err_msg (validation).
+  const texts = [
+    env.response.errorMessage,
+    ...env.response.errors.flatMap((e) => [e.err_msg, e.publicMessage]),
+  ];
+  expect(texts.filter((t) => t?.includes(includes))).not.toEqual([]);
 }
 
 describe('envelope and protocol quirks', () => {
@@ -87,14 +119,15 @@ describe('envelope and protocol quirks', () => {
   it('answers a wrong token with status -1 whose message repeats the token', async () => {
     const res = await call({ NetworkToken: 'abc123', Target: 'Affiliate', Method: 'findAll' });
     expect(res.status).toBe(200);
-    expectFailure(res.json, "Invalid NetworkToken 'abc123'");
+    // Today's wording is the lead's (hasoffers/server.ts); either way it repeats the token.
+    expectFailure(res.json, 'abc123');
     expect(res.json.request.NetworkToken).toBe('abc123');
     expect(JSON.stringify(res.json.response.errors)).toContain('abc123');
   });
 
   it('answers a missing token with status -1', async () => {
     const res = await requestJson<HoEnvelope>(`${base}/Apiv3/json?Target=Affiliate&Method=findAll`);
-    expectFailure(res.json, 'Invalid NetworkToken');
+    expectFailure(res.json, 'NetworkToken');
   });
 
   it('answers an unknown Target or Method with a clear status -1', async () => {
@@ -116,7 +149,7 @@ describe('envelope and protocol quirks', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ NetworkToken: TOKEN, Target: 'Affiliate', Method: 'findAll' }),
     });
-    expectFailure(json.json, 'Invalid NetworkToken');
+    expectFailure(json.json, 'NetworkToken');
   });
 
   it('writes numbers as strings and keys non-paginated rows by id', async () => {
@@ -144,7 +177,9 @@ describe('envelope and protocol quirks', () => {
       'filters[id]': '999999',
       limit: '10',
     });
-    expect(expectOk(paged.json)).toEqual({ page: 1, pageCount: 0, count: 0, data: [] });
+    expect(expectOk(paged.json)).toEqual({ page: 1, current: 0, count: 0, pageCount: 0, data: [] });
+    // Recorded key order: page, current, count, pageCount, data.
+    expect(paged.text).toContain('"data":{"page":1,"current":0,"count":0,"pageCount":0,"data":[]}');
   });
 
   it('paginates with limit/page as {page, pageCount, count, data}', async () => {
@@ -160,6 +195,7 @@ describe('envelope and protocol quirks', () => {
     const data = expectOk(res.json);
     expect(data).toMatchObject({
       page: 3,
+      current: 2,
       pageCount: Math.ceil(active.length / 20),
       count: active.length,
     });
@@ -318,12 +354,17 @@ describe('CashflowGroup::createCashflowGroup', () => {
     const id = expectOk((await create({})).json);
     expect(id).toBe('21');
     const group = expectOk((await byId(id)).json);
-    expect(group.CashflowGroup).toMatchObject({
+    expect(group).toMatchObject({
       id: '21',
       name: 'Emulator test group',
       description: 'made by a test',
+      modified: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
     });
-    expect(group.rules).toEqual([
+    for (const rule of group.rules) {
+      expect(rule).toMatchObject({ id: expect.stringMatching(/^\d+$/), cashflow_group_id: '21' });
+    }
+    expect(new Set(group.rules.map((r) => r.id)).size).toBe(group.rules.length);
+    expect(group.rules.map(bare)).toEqual([
       { field: 'country', operator: 'IN', value: ['DE', 'AT'], negate: '0' },
       { field: 'advanced_targeting_rule', operator: 'IN', value: ['79'], negate: '1' },
       { field: 'aff_sub2', operator: 'CONTAINS', value: ['promo'], negate: '1' },
@@ -345,7 +386,7 @@ describe('CashflowGroup::createCashflowGroup', () => {
       ).json,
     );
     const group = expectOk((await byId(id)).json);
-    expect(group.CashflowGroup.name).toBe('Trimmed');
+    expect(group.name).toBe('Trimmed');
     expect(group.rules).toEqual([]);
     expect(group.affiliates.map((a) => a.id)).toEqual(['2', '6']);
   });
@@ -483,28 +524,42 @@ describe('CashflowGroup::createCashflowGroup', () => {
     const res = await call(full, 'POST');
     expect(res.status).toBe(200);
     expect(res.json.response.status).toBe(-1);
-    const messages = res.json.response.errors.map((e) => e.publicMessage ?? e.err_msg);
+    // Recorded shape: the reason in err_msg (with attribute_name), a generic publicMessage.
+    const messages = res.json.response.errors.map((e) => e.err_msg);
     expect(messages.some((m) => m?.startsWith(message))).toBe(true);
-    expect(res.json.response.errorMessage).toBeTruthy();
+    expect(res.json.response.errorMessage).toBe('Could not create cashflow group.');
+    for (const item of res.json.response.errors) {
+      expect(item).toEqual({
+        err_code: 3,
+        err_msg: expect.any(String),
+        attribute_name: expect.stringMatching(/^(name|description|rules_json|affiliate_ids_json)$/),
+        publicMessage: 'Could not create cashflow group.',
+      });
+    }
     // Nothing was stored.
-    const list = await call<Keyed<GroupRow>>({
+    const list = await call<GroupRecords>({
       Target: 'CashflowGroup',
       Method: 'findCashflowGroups',
     });
-    expect(Object.keys(expectOk(list.json))).toHaveLength(20);
+    expect(expectOk(list.json).records).toHaveLength(20);
   });
 
-  it('reports every problem, the first as errorMessage', async () => {
+  it('reports every problem as its own item, each with its attribute', async () => {
     const res = await create({
       rules_json: JSON.stringify([
         { field: 'country', operator: 'IN', value: ['XX'], negate: 0 },
         { field: 'aff_sub1', operator: 'NOPE', value: ['a'], negate: 0 },
       ]),
     });
-    expect(res.json.response.errorMessage).toBe(
-      "rules_json[0].value: country 'XX' is not an ISO 3166-1 alpha-2 code",
-    );
-    expect(res.json.response.errors).toHaveLength(2);
+    expect(res.json.response.errors.map((e) => [e.attribute_name, e.err_msg])).toEqual([
+      ['rules_json', "rules_json[0].value: country 'XX' is not an ISO 3166-1 alpha-2 code"],
+      ['rules_json', expect.stringContaining("rules_json[1].operator: unknown operator 'NOPE'")],
+    ]);
+    const taken = await create({ name: 'Tier-1 countries' });
+    expect(taken.json.response.errors[0]).toMatchObject({
+      attribute_name: 'name',
+      err_msg: "A cashflow group named 'Tier-1 countries' already exists",
+    });
   });
 });
 
@@ -527,15 +582,15 @@ describe('CashflowGroup::updateCashflowGroup', () => {
     );
     expect(expectOk(res.json)).toBe(true);
     const after = expectOk((await byId('2')).json);
-    expect(after.CashflowGroup).toMatchObject({
+    expect(after).toMatchObject({
       name: 'DACH premium (renamed)',
       description: 'new text',
     });
-    expect(after.rules).toEqual([
+    expect(after.rules.map(bare)).toEqual([
       { field: 'source', operator: 'ENDS_WITH', value: ['_de'], negate: '0' },
     ]);
     expect(after.affiliates).toEqual([]);
-    expect(String(after.CashflowGroup.modified) > String(before.CashflowGroup.modified)).toBe(true);
+    expect(after.modified > before.modified).toBe(true);
   });
 
   it('keeps its own name, refuses another group’s name and an unknown id', async () => {
@@ -562,13 +617,36 @@ describe('CashflowGroup::updateCashflowGroup', () => {
 });
 
 describe('CashflowGroup finds', () => {
-  it('findCashflowGroupById answers an unknown id with status -1', async () => {
-    expectFailure((await byId('999')).json, "Cashflow group '999' does not exist");
-    expectFailure((await byId('abc')).json, 'cashflow_group_id');
+  it('findCashflowGroupById answers an unknown id with status 1 and data null (recorded)', async () => {
+    const missing = await byId('999');
+    expect(missing.json.response).toEqual({
+      status: 1,
+      httpStatus: 200,
+      data: null,
+      errors: [],
+      errorMessage: null,
+    });
+    expectFailure((await byId('abc')).json, 'Could not find cashflow group.');
+    expect((await byId('abc')).json.response.errors[0]).toMatchObject({
+      attribute_name: 'cashflow_group_id',
+    });
+  });
+
+  it('findCashflowGroupById answers flat, not wrapped in {CashflowGroup}', async () => {
+    const group = expectOk((await byId('2')).json);
+    expect(Object.keys(group)).toEqual([
+      'id',
+      'name',
+      'description',
+      'modified',
+      'affiliates',
+      'rules',
+    ]);
+    expect(group.affiliates[0]).toMatchObject({ id: expect.any(String) });
   });
 
   it('findCashflowGroups attaches rules and affiliate ids, limit ≤ 50', async () => {
-    const res = await call<Paged<GroupRow>>({
+    const res = await call<GroupRecords>({
       Target: 'CashflowGroup',
       Method: 'findCashflowGroups',
       attach_rules: '1',
@@ -577,10 +655,13 @@ describe('CashflowGroup finds', () => {
       'sort[id]': 'asc',
     });
     const page = expectOk(res.json);
-    expect(page).toMatchObject({ page: 1, pageCount: 1, count: 20 });
-    const row = (page.data as Keyed<GroupRow>)['2']!;
-    expect(row.CashflowGroup).toMatchObject({ id: '2', name: 'DACH premium' });
+    expect(page).toMatchObject({ page: 1, current: 0, pageCount: 1, count: 20 });
+    expect(Array.isArray(page.records)).toBe(true);
+    const row = page.records.find((r) => r.id === '2')!;
+    expect(row).toMatchObject({ id: '2', name: 'DACH premium' });
     expect(row.rules?.[0]).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      cashflow_group_id: '2',
       field: 'country',
       operator: 'IN',
       value: ['DE', 'AT', 'CH'],
@@ -604,24 +685,28 @@ describe('CashflowGroup finds', () => {
   });
 
   it('filters by exact name (case-insensitive), LIKE and id lists; sorts by name', async () => {
-    const find = (params: HoParams) =>
-      call<Keyed<GroupRow>>({ Target: 'CashflowGroup', Method: 'findCashflowGroups', ...params });
-    expect(Object.keys(expectOk((await find({ 'filters[name]': 'dach premium' })).json))).toEqual([
-      '2',
-    ]);
-    expect(expectOk((await find({ 'filters[name]': 'dach' })).json)).toEqual([]);
-    const like = expectOk((await find({ 'filters[name][LIKE]': '%mobile%' })).json);
-    expect(Object.values(like).map((r) => r.CashflowGroup.name)).toEqual(['LATAM mobile']);
-    expect(Object.keys(expectOk((await find({ 'filters[id][]': ['3', '5'] })).json))).toEqual([
-      '3',
-      '5',
-    ]);
-    expect(Object.keys(expectOk((await find({ 'filters[id]': '7' })).json))).toEqual(['7']);
+    const find = async (params: HoParams): Promise<GroupRow[]> =>
+      expectOk(
+        (
+          await call<GroupRecords>({
+            Target: 'CashflowGroup',
+            Method: 'findCashflowGroups',
+            ...params,
+          })
+        ).json,
+      ).records;
+    const ids = (rows: GroupRow[]) => rows.map((r) => r.id);
+    expect(ids(await find({ 'filters[name]': 'dach premium' }))).toEqual(['2']);
+    expect(await find({ 'filters[name]': 'dach' })).toEqual([]);
+    const like = await find({ 'filters[name][LIKE]': '%mobile%' });
+    expect(like.map((r) => r.name)).toEqual(['LATAM mobile']);
+    expect(ids(await find({ 'filters[id][]': ['3', '5'] }))).toEqual(['3', '5']);
+    expect(ids(await find({ 'filters[id]': '7' }))).toEqual(['7']);
     const sorted = await find({ 'sort[name]': 'desc' });
     const names = seed.groups
       .map((g) => g.name)
       .sort((a, b) => new Intl.Collator('en', { sensitivity: 'base' }).compare(b, a));
-    expect(wireKeyOrder(sorted.text, 'CashflowGroup')).toEqual(
+    expect(ids(sorted)).toEqual(
       names.map((n) => String(seed.groups.find((g) => g.name === n)!.id)),
     );
   });
@@ -657,9 +742,14 @@ describe('rate limit', () => {
       const refused = await find();
       expect(refused.status).toBe(200);
       expect(refused.json.response.status).toBe(-1);
+      // The vendor's recorded wording (pyoffers' cassettes), `/` escaped on the wire.
       expect(refused.json.response.errorMessage).toBe(
-        'API rate limit exceeded: 50 calls per 10 seconds',
+        'API usage exceeded rate limit.  Configured: 50/10s window; Your usage: 51.  See https://help.tune.com/hasoffers/rate-limit-error/ for guidance.',
       );
+      expect(refused.json.response.errors).toEqual([
+        { publicMessage: refused.json.response.errorMessage },
+      ]);
+      expect(refused.text).toContain('50\\/10s window');
       // Control calls are not rate-limited; reset clears the window.
       const ctl = createControlClient(limited.url);
       await ctl.reset();
@@ -709,5 +799,57 @@ describe('request echo', () => {
       limit: '5',
       page: '2',
     });
+  });
+});
+
+describe('recorded shapes (pyoffers cassettes, api-notes.md §2)', () => {
+  it('echoes Target, Format, Service, Version, NetworkToken, NetworkId, Method, then the params', async () => {
+    const res = await call({ Target: 'Affiliate', Method: 'findAll', 'filters[id]': '2' });
+    expect(Object.keys(res.json.request)).toEqual([
+      'Target',
+      'Format',
+      'Service',
+      'Version',
+      'NetworkToken',
+      'NetworkId',
+      'Method',
+      'filters',
+    ]);
+    expect(res.json.request).toMatchObject({
+      Format: 'json',
+      Service: 'HasOffers',
+      Version: '2',
+      filters: { id: '2' },
+    });
+  });
+
+  it('escapes / as \\/ like PHP json_encode, and the text still parses to the same value', async () => {
+    const res = await call({
+      Target: 'Affiliate',
+      Method: 'findAll',
+      'filters[website][LIKE]': 'https://%',
+    });
+    expect(res.text).toContain('"LIKE":"https:\\/\\/%"');
+    expect(res.text).not.toMatch(/[^\\]\//);
+    expect(res.json.request).toMatchObject({ filters: { website: { LIKE: 'https://%' } } });
+  });
+
+  it('API-level failures carry only publicMessage (unknown method, bad filter)', async () => {
+    const res = await call({ Target: 'Affiliate', Method: 'deleteAll' });
+    expect(res.json.response.errors).toEqual([
+      { publicMessage: "Method 'deleteAll' does not exist on target 'Affiliate'" },
+    ]);
+    expect(res.json.response.data).toBe('');
+  });
+
+  it('a wrong-network-id fault answers the recorded envelope, verbatim', async () => {
+    await createControlClient(base).fault({ fault: 'wrong-network-id' });
+    const res = await call({ Target: 'Affiliate', Method: 'findAll' });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(
+      '{"response":{"errors":{"publicMessage":"Network id is not valid"},"link":"http:\\/\\/developers.hasoffers.com\\/"}}',
+    );
+    // Only the armed call.
+    expect((await call({ Target: 'Affiliate', Method: 'findAll' })).json.response.status).toBe(1);
   });
 });

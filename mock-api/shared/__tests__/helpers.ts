@@ -42,7 +42,12 @@ export interface HoEnvelope<D = unknown> {
     status: number;
     httpStatus: number;
     data: D;
-    errors: { publicMessage?: string; err_code?: number; err_msg?: string }[];
+    errors: {
+      publicMessage?: string;
+      err_code?: number;
+      err_msg?: string;
+      attribute_name?: string;
+    }[];
     errorMessage: string | null;
   };
 }
