@@ -21,7 +21,19 @@ export interface ApiErrorInit {
   fieldErrors?: Record<string, string[]>;
   /** Raw per-item messages, e.g. HasOffers' errors[] texts. */
   details?: string[];
+  /** The request parameter the upstream blamed (HasOffers' `attribute_name`, e.g. "name"). */
+  field?: string;
 }
+
+/**
+ * The BFF's codes for a server that cannot talk to an upstream as configured: trying again
+ * changes nothing, and only whoever runs the server can fix it.
+ */
+export const SERVER_SETUP_CODES: ReadonlySet<string> = new Set([
+  'UpstreamAuthFailed', // Exness refused the server's login and password
+  'UpstreamLoginRefused', // Exness' bot shield refused the server's login (its address)
+  'UpstreamMisconfigured', // HasOffers does not know the network id / API address
+]);
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -30,6 +42,7 @@ export class ApiError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly fieldErrors: Record<string, string[]> | undefined;
   readonly details: string[];
+  readonly field: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -40,10 +53,12 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.fieldErrors = init.fieldErrors;
     this.details = init.details ?? [];
+    this.field = init.field;
   }
 
   /** Whether trying the same read again may succeed. Writes are never retried automatically. */
   get isTransient(): boolean {
+    if (this.code !== undefined && SERVER_SETUP_CODES.has(this.code)) return false;
     return (
       this.kind === 'network' ||
       this.kind === 'timeout' ||
@@ -83,6 +98,14 @@ export function toApiError(e: unknown): ApiError {
 
 /** What the user can do about it, in one sentence. */
 export function nextStep(e: ApiError): string {
+  switch (e.code) {
+    case 'UpstreamLoginRefused':
+      return 'The login and password may well be right: ask whoever runs the dashboard server to have its address allowed by Exness (or to run it from an address Exness accepts).';
+    case 'UpstreamAuthFailed':
+      return 'Ask whoever runs the dashboard server to check its Exness login and password (EXNESS_LOGIN, EXNESS_PASSWORD).';
+    case 'UpstreamMisconfigured':
+      return 'Ask whoever runs the dashboard server to check its HasOffers settings (HASOFFERS_NETWORK_ID, HASOFFERS_API_URL, HASOFFERS_NETWORK_TOKEN).';
+  }
   switch (e.kind) {
     case 'network':
       return 'Check your connection, then try again.';

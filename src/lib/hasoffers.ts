@@ -35,6 +35,7 @@ const errorItem = z.looseObject({
   publicMessage: z.optional(z.string()),
   err_msg: z.optional(z.string()),
   err_code: z.optional(z.union([z.string(), z.number()])),
+  attribute_name: z.optional(z.nullable(z.string())),
 });
 
 const envelope = z.object({
@@ -59,18 +60,64 @@ export interface HasOffersCallOptions<S extends core.$ZodType> {
   schema: S;
 }
 
-export function hasOffersErrorMessages(errors: unknown): string[] {
+/** One errors[] item's reason and the parameter it blames. */
+interface ErrorText {
+  text: string;
+  field?: string;
+}
+
+function errorTexts(errors: unknown): ErrorText[] {
   if (!Array.isArray(errors)) return [];
-  return errors
-    .map((e) => {
-      const r = z.safeParse(errorItem, e);
-      return r.success ? (r.data.publicMessage ?? r.data.err_msg ?? '') : '';
-    })
-    .filter((m) => m.length > 0);
+  const out: ErrorText[] = [];
+  for (const e of errors) {
+    const r = z.safeParse(errorItem, e);
+    if (!r.success) continue;
+    // Recorded validation failures put the reason in err_msg ("Status must be one of: …") and a
+    // generic "Could not update affiliate." in publicMessage: the reason is what helps.
+    const text = r.data.err_msg || r.data.publicMessage || '';
+    if (text) out.push({ text, ...(r.data.attribute_name && { field: r.data.attribute_name }) });
+  }
+  return out;
+}
+
+/** The texts of an errors[] list, each item's specific reason (err_msg) first. */
+export function hasOffersErrorMessages(errors: unknown): string[] {
+  return errorTexts(errors).map((e) => e.text);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The settings that decide which network the server reaches, named in the error. */
+export const HASOFFERS_SETUP_HINT =
+  "check the dashboard server's HASOFFERS_NETWORK_ID and HASOFFERS_API_URL";
+
+/**
+ * A wrong network id is answered outside the envelope (recorded:
+ * `{"response":{"errors":{"publicMessage":"Network id is not valid"},"link":…}}`: no status,
+ * `errors` an object). That is the server's configuration, not a malformed answer.
+ */
+function setupError(raw: unknown): ApiError | undefined {
+  if (!isRecord(raw) || !isRecord(raw.response) || 'status' in raw.response) return undefined;
+  const errors = raw.response.errors;
+  if (!isRecord(errors) && !Array.isArray(errors)) return undefined;
+  const texts = isRecord(errors)
+    ? Object.values(errors).filter((v): v is string => typeof v === 'string')
+    : hasOffersErrorMessages(errors);
+  const said = texts[0] ?? 'HasOffers did not accept the network';
+  return new ApiError({
+    kind: 'upstream',
+    code: 'UpstreamMisconfigured',
+    message: `HasOffers answered "${said}": ${HASOFFERS_SETUP_HINT}.`,
+    details: texts,
+  });
 }
 
 /** Reads a HasOffers envelope: anything but status 1 is an ApiError. */
 export function readEnvelope<S extends core.$ZodType>(raw: unknown, schema: S): output<S> {
+  const setup = setupError(raw);
+  if (setup) throw setup;
   const env = z.safeParse(envelope, raw);
   if (!env.success) {
     throw new ApiError({
@@ -80,13 +127,25 @@ export function readEnvelope<S extends core.$ZodType>(raw: unknown, schema: S): 
   }
   const { status, data, errors, errorMessage } = env.data.response;
   if (Number(status) !== 1) {
-    const details = hasOffersErrorMessages(errors);
-    const message = errorMessage || details[0] || 'HasOffers refused the request.';
-    const rateLimited = /rate limit/i.test([message, ...details].join(' '));
+    const items = errorTexts(errors);
+    const details = items.map((i) => i.text);
+    // The first item's own reason; errorMessage only when no item says more (it is generic).
+    const message = details[0] || errorMessage || 'HasOffers refused the request.';
+    const all = [message, errorMessage ?? '', ...details].join(' ');
+    const rateLimited = /rate limit/i.test(all);
+    const field = items.find((i) => i.field)?.field;
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of items) if (i.field) (fieldErrors[i.field] ??= []).push(i.text);
+    // "NetworkToken <token> is not authenticated": the server's token, not the user's doing.
+    const badToken = /networktoken\b.*\bnot authenticated/i.test(all);
     throw new ApiError({
       kind: rateLimited ? 'rate-limit' : 'upstream',
-      message,
+      message: badToken
+        ? "HasOffers did not accept the dashboard server's NetworkToken: check its HASOFFERS_NETWORK_TOKEN."
+        : message,
       details,
+      ...(badToken && { code: 'UpstreamMisconfigured' }),
+      ...(field !== undefined && { field, fieldErrors }),
       ...(rateLimited && { retryAfterMs: 10_000 }),
     });
   }
@@ -144,32 +203,41 @@ export interface HasOffersPage {
   count: number;
 }
 
+/** The keys that mark a paginated answer; which of them appear varies by method (recorded). */
+const PAGE_KEYS = ['page', 'current', 'count', 'pageCount'] as const;
+
 function rowsOf(data: unknown): unknown[] {
   if (Array.isArray(data)) return data;
-  if (typeof data === 'object' && data !== null) {
-    const rec = data as Record<string, unknown>;
-    if (Array.isArray(rec.records)) return rec.records;
-    if (typeof rec.records === 'object' && rec.records !== null) return Object.values(rec.records);
-    return Object.values(rec);
+  if (isRecord(data)) {
+    if ('records' in data) return rowsOf(data.records);
+    return Object.values(data);
   }
   return [];
 }
 
+function count(v: unknown): number | undefined {
+  const n = Number(v);
+  return v !== null && v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 /**
- * HasOffers answers a find* in three shapes: `[]` when empty, an object keyed by id, or
- * `{page, pageCount, count, data}` (rows in `data`, or in `data.records`) when paginated.
- * This is the one place that knows; everything else sees a page of rows.
+ * HasOffers answers a find* in many shapes (recorded or described, see fixtures/recorded/):
+ * `[]` when empty; an object keyed by id; `{page, current, count, pageCount, data}` or a variant
+ * missing some of those keys, with rows in `data` (array, id-keyed or `{records}`); or rows in
+ * `records`, with or without the page keys. This is the one place that knows; everything else
+ * sees a page of rows. Missing counts are inferred from what is there: `count` from the rows
+ * seen, `pageCount` as "at least this page" (0 when it holds nothing).
  */
 export function normalisePage(data: unknown): HasOffersPage {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'pageCount' in data) {
-    const rec = data as Record<string, unknown>;
-    const rows = rowsOf(rec.data);
-    return {
-      rows,
-      page: Number(rec.page ?? 1) || 1,
-      pageCount: Number(rec.pageCount ?? 1) || 0,
-      count: Number(rec.count ?? rows.length) || 0,
-    };
+  if (isRecord(data)) {
+    const paged = PAGE_KEYS.some((k) => k in data) && ('data' in data || 'records' in data);
+    if (paged || 'records' in data) {
+      const rows = 'records' in data ? rowsOf(data.records) : rowsOf(data.data);
+      const page = Math.max(1, count(data.page) ?? 1);
+      const pageCount = count(data.pageCount) ?? (rows.length > 0 ? page : 0);
+      const total = count(data.count) ?? (pageCount > page ? rows.length * pageCount : rows.length);
+      return { rows, page, pageCount, count: total };
+    }
   }
   const rows = rowsOf(data);
   return { rows, page: 1, pageCount: rows.length ? 1 : 0, count: rows.length };

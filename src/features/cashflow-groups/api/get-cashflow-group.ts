@@ -15,36 +15,59 @@ export interface CashflowGroupDetail {
   affiliateNames: Record<string, string>;
 }
 
-const columns = z.looseObject({ id: hoId, name: hoText, description: hoText, modified: hoText });
-
-const detail = z.transform((data: unknown, ctx): CashflowGroupDetail => {
-  const cols = columns.safeParse(unwrapRow(data, 'CashflowGroup'));
-  if (!cols.success) {
-    ctx.issues.push({ code: 'custom', message: 'not a cashflow group', input: data });
-    return z.NEVER;
-  }
-  const read = fromPayload(data);
-  if (!read.ok) {
-    // A stored group the dashboard cannot read must not be edited (a save would drop the rest).
-    for (const e of read.errors.slice(0, 5)) {
-      ctx.issues.push({ code: 'custom', message: formatImportError(e), input: data });
-    }
-    return z.NEVER;
-  }
-  const { id, name, description, modified } = cols.data;
-  return {
-    id,
-    modified,
-    form: {
-      name,
-      description,
-      rules: read.rules,
-      affiliateMode: read.affiliateIds.length === 0 ? 'all' : 'selected',
-      affiliateIds: read.affiliateIds,
-    },
-    affiliateNames: read.affiliateNames ?? {},
-  };
+// The group's own id and `modified` are optional: the flat findCashflowGroupById answer (as
+// GroupSchedule reads it) promises only name, description, affiliates and rules, so the id asked
+// for stands in. Rules may carry extra keys (id, cashflow_group_id) and negate as "0"/"1":
+// fromPayload reads those.
+const columns = z.looseObject({
+  id: z.optional(hoId),
+  name: hoText,
+  description: hoText,
+  modified: hoText,
 });
+
+/**
+ * findCashflowGroupById's `data` as the wizard's form, or null when the network has no such
+ * group (recorded for findById: status 1 with `data: null`, not an error).
+ */
+export function cashflowGroupDetailSchema(requestedId: string) {
+  return z.transform((data: unknown, ctx): CashflowGroupDetail | null => {
+    if (
+      data === null ||
+      data === undefined ||
+      data === '' ||
+      (Array.isArray(data) && data.length === 0)
+    ) {
+      return null;
+    }
+    const cols = columns.safeParse(unwrapRow(data, 'CashflowGroup'));
+    if (!cols.success) {
+      ctx.issues.push({ code: 'custom', message: 'not a cashflow group', input: data });
+      return z.NEVER;
+    }
+    const read = fromPayload(data);
+    if (!read.ok) {
+      // A stored group the dashboard cannot read must not be edited (a save would drop the rest).
+      for (const e of read.errors.slice(0, 5)) {
+        ctx.issues.push({ code: 'custom', message: formatImportError(e), input: data });
+      }
+      return z.NEVER;
+    }
+    const { name, description, modified } = cols.data;
+    return {
+      id: cols.data.id ?? requestedId,
+      modified,
+      form: {
+        name,
+        description,
+        rules: read.rules,
+        affiliateMode: read.affiliateIds.length === 0 ? 'all' : 'selected',
+        affiliateIds: read.affiliateIds,
+      },
+      affiliateNames: read.affiliateNames ?? {},
+    };
+  });
+}
 
 /** HasOffers says "Cashflow group '99' does not exist" as an HTTP-200 error. */
 export function isNotFound(e: unknown): boolean {
@@ -65,7 +88,7 @@ export async function getCashflowGroup(
       'CashflowGroup',
       'findCashflowGroupById',
       { cashflow_group_id: id },
-      { schema: detail, ...(signal && { signal }) },
+      { schema: cashflowGroupDetailSchema(id), ...(signal && { signal }) },
     );
   } catch (e) {
     if (isNotFound(e)) return null;
