@@ -1,8 +1,10 @@
 // Builds the BFF (Fastify): /api behind the security checks and the sign-in, optionally the built SPA.
 // No listen here: callers (main, dev launcher, tests) choose where.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { HASH_QUEUE_DEFAULTS } from './auth/hash-queue';
+import { HashQueue } from './auth/hash-queue';
 import { LoginThrottle, type LoginThrottleOptions } from './auth/login-throttle';
-import { registerAuth } from './auth/routes';
+import { registerAuth, type LiveSessionLookup } from './auth/routes';
 import { SessionStore } from './auth/session-store';
 import type { AppConfig } from './config';
 import { handleError, sendError } from './errors';
@@ -11,11 +13,12 @@ import { IDEMPOTENCY_DEFAULTS, type IdempotencyOptions } from './hasoffers/idemp
 import { HASOFFERS_RATE_LIMIT, type RateLimiterOptions } from './hasoffers/rate-limiter';
 import { HASOFFERS_PATH, hasOffersRoutes } from './hasoffers/routes';
 import { loggerOptions, type LogStream } from './logger';
-import { isApiPath, registerSecurity } from './security';
+import { registerApiGuards, registerSecurity } from './security';
 import { registerStaticFiles, sendSpaFallback } from './static-files';
 import { makeRedactor } from './upstream/redact';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const API_PREFIX = '/api';
 
 export interface BuildAppOptions {
   /** A built SPA (dist/) to serve, with index.html for client-side routes. */
@@ -25,7 +28,12 @@ export interface BuildAppOptions {
   rateLimit?: Partial<RateLimiterOptions>;
   idempotency?: Partial<IdempotencyOptions>;
   /** Tests: a clock for sessions and the sign-in throttle, and throttle settings. */
-  auth?: { now?: () => number; throttle?: Partial<LoginThrottleOptions>; maxSessions?: number };
+  auth?: {
+    now?: () => number;
+    throttle?: Partial<LoginThrottleOptions>;
+    maxSessions?: number;
+    hashQueue?: Partial<typeof HASH_QUEUE_DEFAULTS>;
+  };
 }
 
 export interface HealthBody {
@@ -64,48 +72,75 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
   });
-  // After the host/origin checks: a foreign page is refused before any session is looked at.
   const now = options.auth?.now;
-  const liveSession = registerAuth(app, {
+  const sessions = new SessionStore({
+    idleMs: config.auth.sessionIdleMs,
+    absoluteMs: config.auth.sessionMaxMs,
+    ...(options.auth?.maxSessions !== undefined && { maxSessions: options.auth.maxSessions }),
+    ...(now && { now }),
+  });
+  const authOptions = {
     users: config.auth.users,
     ...(config.auth.devAutoSignIn !== undefined && { devAutoSignIn: config.auth.devAutoSignIn }),
-    sessions: new SessionStore({
-      idleMs: config.auth.sessionIdleMs,
-      absoluteMs: config.auth.sessionMaxMs,
-      ...(options.auth?.maxSessions !== undefined && { maxSessions: options.auth.maxSessions }),
-      ...(now && { now }),
-    }),
+    sessions,
     throttle: new LoginThrottle({ ...options.auth?.throttle, ...(now && { now }) }),
-  });
+    hashes: new HashQueue(options.auth?.hashQueue),
+  };
+  let liveSession: LiveSessionLookup = () => undefined;
 
-  app.get('/api/health', async (): Promise<HealthBody> => ({
-    status: 'ok',
-    upstreams: {
-      exness: { mode: config.exness.mode },
-      hasoffers: { mode: config.hasoffers.mode },
+  // Everything under /api lives in this one plugin scope, and its guards and the sign-in gate are
+  // this scope's hooks: whether a request is an /api call is decided by the route the router
+  // matched (however the URL was spelled), never by reading the URL's text.
+  app.register(
+    async (api) => {
+      registerApiGuards(api, { allowedOrigins: config.allowedOrigins });
+      // After the host/origin checks: a foreign page is refused before any session is looked at.
+      liveSession = registerAuth(api, authOptions);
+
+      api.get(
+        '/health',
+        { config: { public: true, anyHost: true } },
+        async (): Promise<HealthBody> => ({
+          status: 'ok',
+          upstreams: {
+            exness: { mode: config.exness.mode },
+            hasoffers: { mode: config.hasoffers.mode },
+          },
+        }),
+      );
+
+      api.register(exnessRoutes, {
+        prefix: EXNESS_PREFIX.slice(API_PREFIX.length),
+        upstream: config.exness,
+        timeoutMs: config.upstreamTimeoutMs,
+        redact,
+      });
+      api.register(hasOffersRoutes, {
+        prefix: HASOFFERS_PATH.slice(API_PREFIX.length),
+        upstream: config.hasoffers,
+        timeoutMs: config.upstreamTimeoutMs,
+        redact,
+        rateLimit: { ...HASOFFERS_RATE_LIMIT, ...options.rateLimit },
+        idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
+      });
+
+      // An unknown /api address is a route of this scope too (more specific than the static
+      // files' wildcard), so it gets the scope's hooks (no session: 401), then a JSON 404.
+      const notFound = async (_request: FastifyRequest, reply: FastifyReply) =>
+        sendError(reply, 404, 'NotFound', 'There is nothing at this address.');
+      api.all('/', { prefixTrailingSlash: 'no-slash' }, notFound);
+      api.all('/*', notFound);
+      api.setNotFoundHandler(notFound);
     },
-  }));
-
-  app.register(exnessRoutes, {
-    prefix: EXNESS_PREFIX,
-    upstream: config.exness,
-    timeoutMs: config.upstreamTimeoutMs,
-    redact,
-  });
-  app.register(hasOffersRoutes, {
-    prefix: HASOFFERS_PATH,
-    upstream: config.hasoffers,
-    timeoutMs: config.upstreamTimeoutMs,
-    redact,
-    rateLimit: { ...HASOFFERS_RATE_LIMIT, ...options.rateLimit },
-    idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
-  });
+    { prefix: API_PREFIX },
+  );
 
   const { staticRoot } = options;
   if (staticRoot !== undefined) registerStaticFiles(app, staticRoot);
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (!isApiPath(request.url) && staticRoot !== undefined) {
+    // Only addresses outside /api reach this handler: the /api scope has its own.
+    if (staticRoot !== undefined) {
       if (await sendSpaFallback(request, reply, staticRoot, liveSession)) return reply;
     }
     return sendError(reply, 404, 'NotFound', 'There is nothing at this address.');

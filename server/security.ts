@@ -1,6 +1,16 @@
 // Security basics for every answer (headers, CSP) and every /api call (host, origin, CSRF checks).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors';
+import { nonCanonicalTarget } from './request-target';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answers any Host header (health: infrastructure probes call it by IP; it holds no data). */
+    anyHost?: boolean;
+    /** Needs no dashboard session (health, the session routes themselves). */
+    public?: boolean;
+  }
+}
 
 /**
  * The production page's policy: our own scripts only (no inline script: index.html has none, its
@@ -19,11 +29,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export function isApiPath(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return path === '/api' || path.startsWith('/api/');
-}
 
 /**
  * An Origin is accepted when it names the host the request was sent to (the dashboard's own
@@ -95,11 +100,24 @@ function needsCsrfHeader(request: FastifyRequest): boolean {
   return request.method !== 'GET' && request.method !== 'HEAD';
 }
 
+/**
+ * Every answer: a canonical request target (checked first: see request-target.ts), the security
+ * headers, a Host we serve and, when an Origin is sent, one we accept. Decisions about a route
+ * (health answers any Host) come from the route that matched, never from the URL's text.
+ */
 export function registerSecurity(
   app: FastifyInstance,
   options: { allowedOrigins: readonly string[]; allowedHosts: readonly string[] },
 ): void {
   app.addHook('onRequest', async (request, reply) => {
+    const refused = nonCanonicalTarget(request.raw.url ?? '');
+    // Refusals below answer before the /api scope's own headers: keep them out of caches too.
+    const refuse = (status: 400 | 403, code: 'BadRequest' | 'Forbidden', message: string) =>
+      sendError(reply.header('Cache-Control', 'no-store'), status, code, message);
+    if (refused !== undefined) {
+      request.log.warn({ reason: refused }, 'non-canonical request target refused');
+      return refuse(400, 'BadRequest', `Bad request target: ${refused}.`);
+    }
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
@@ -112,38 +130,47 @@ export function registerSecurity(
     if (!isLoopbackHost(request.headers.host)) {
       reply.header('Strict-Transport-Security', 'max-age=31536000');
     }
-    const api = isApiPath(request.url);
-    // Upstream data is per-partner and live: no cache (browser or shared) may keep it.
-    if (api) reply.header('Cache-Control', 'no-store');
-
-    // Health stays open to any Host: infrastructure probes call it by IP, and it holds no data.
     if (
       !isAllowedHost(request.headers.host, options.allowedHosts) &&
-      request.url !== '/api/health'
+      request.routeOptions.config.anyHost !== true
     ) {
-      return sendError(reply, 403, 'Forbidden', 'This host name is not served here.');
+      return refuse(403, 'Forbidden', 'This host name is not served here.');
     }
     const origin = request.headers.origin;
+    if (
+      origin !== undefined &&
+      !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)
+    ) {
+      return refuse(403, 'Forbidden', 'Requests from other sites are not accepted.');
+    }
+    return undefined;
+  });
+}
+
+/**
+ * The checks of every /api call, registered inside the /api plugin scope: they run for every
+ * route the router matched there (and the scope's 404), however the URL was spelled.
+ */
+export function registerApiGuards(
+  api: FastifyInstance,
+  options: { allowedOrigins: readonly string[] },
+): void {
+  api.addHook('onRequest', async (request, reply) => {
+    // Upstream data is per-partner and live: no cache (browser or shared) may keep it.
+    reply.header('Cache-Control', 'no-store');
     const site = request.headers['sec-fetch-site'];
     if (
-      api &&
       isRefusedFetchSite(
         typeof site === 'string' ? site : undefined,
-        origin,
+        request.headers.origin,
         options.allowedOrigins,
       )
     ) {
       return sendError(reply, 403, 'Forbidden', 'Requests from other sites are not accepted.');
     }
-    if (
-      origin !== undefined &&
-      !isAllowedOrigin(origin, request.headers.host, options.allowedOrigins)
-    ) {
-      return sendError(reply, 403, 'Forbidden', 'Requests from other sites are not accepted.');
-    }
     // A cross-site form or <img> cannot set a custom header (and a cross-site fetch that sets
     // one needs a CORS preflight we never grant): writes must carry it.
-    if (api && needsCsrfHeader(request) && request.headers['x-requested-with'] !== 'dashboard') {
+    if (needsCsrfHeader(request) && request.headers['x-requested-with'] !== 'dashboard') {
       return sendError(
         reply,
         403,

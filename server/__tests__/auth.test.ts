@@ -148,7 +148,7 @@ describe('sign-in', () => {
     // Plain http on loopback: Secure would make the browser drop it.
     expect(attrs).not.toContain('Secure');
 
-    const list = await postJson(`${bff.url}${GROUPS}`, { limit: 1 }, { Cookie: pair });
+    const list = await call(`${bff.url}${GROUPS}?limit=1`, { headers: { Cookie: pair } });
     expect(list.status).toBe(200);
     const status = await call(session(), { headers: { Cookie: pair } });
     expect(status.json).toEqual({ user: { name: 'alice' }, autoSignIn: false });

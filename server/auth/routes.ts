@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../errors';
-import { isApiPath } from '../security';
 import {
   clearedSessionCookie,
   readCookie,
@@ -12,6 +11,7 @@ import {
   sessionCookie,
   sessionCookieName,
 } from './cookies';
+import { HashQueueFullError, type HashQueue } from './hash-queue';
 import type { LoginThrottle } from './login-throttle';
 import {
   MAX_PASSWORD_LENGTH,
@@ -30,8 +30,6 @@ declare module 'fastify' {
 }
 
 export const SESSION_PATH = '/api/session';
-/** Open without a session: probes call it, and it says nothing but the upstream modes. */
-export const HEALTH_PATH = '/api/health';
 
 export interface AuthOptions {
   users: readonly DashboardUser[];
@@ -39,6 +37,8 @@ export interface AuthOptions {
   devAutoSignIn?: string;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  /** The global cap on password hashes at once. */
+  hashes: HashQueue;
 }
 
 /** The one answer for an unknown user and a wrong password alike. */
@@ -58,12 +58,12 @@ const signInBody = z.object({
   password: z.string().max(MAX_PASSWORD_LENGTH),
 });
 
-function pathOf(url: string): string {
-  return url.split('?')[0] ?? '';
-}
-
-/** Registers the session routes and the gate; returns the live-session lookup for the page. */
-export function registerAuth(app: FastifyInstance, options: AuthOptions): LiveSessionLookup {
+/**
+ * Registers the gate and the session routes (at `/session`) in the /api plugin scope; returns the
+ * live-session lookup for the page. The gate is a hook of that scope: it runs for every route the
+ * router matched there, and a route opts out only through its own `config.public`.
+ */
+export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSessionLookup {
   const { users, sessions, throttle, devAutoSignIn } = options;
   // Unknown names are checked against this (same cost as a real user's hash), so the time an
   // answer takes does not tell which names exist. It matches no password: the key is random.
@@ -87,10 +87,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): LiveSe
     return session;
   };
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isApiPath(request.url)) return undefined;
-    const path = pathOf(request.url);
-    if (path === HEALTH_PATH || path === SESSION_PATH) return undefined;
+  api.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public === true) return undefined;
     const { secure, id } = cookieContext(request);
     const session = sessions.touch(id);
     if (session) {
@@ -110,63 +108,83 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): LiveSe
     return session ? { user: { name: session.user }, autoSignIn: session.auto } : undefined;
   };
 
-  app.get(SESSION_PATH, async (request, reply): Promise<SessionStatus> => {
-    const live = liveStatus(request);
-    if (live) return live;
-    const { secure } = cookieContext(request);
-    if (devAutoSignIn !== undefined) {
-      startSession(reply, devAutoSignIn, true, secure);
-      return { user: { name: devAutoSignIn }, autoSignIn: true };
-    }
-    return { user: null, autoSignIn: false };
-  });
+  api.get(
+    '/session',
+    { config: { public: true } },
+    async (request, reply): Promise<SessionStatus> => {
+      const live = liveStatus(request);
+      if (live) return live;
+      const { secure } = cookieContext(request);
+      if (devAutoSignIn !== undefined) {
+        startSession(reply, devAutoSignIn, true, secure);
+        return { user: { name: devAutoSignIn }, autoSignIn: true };
+      }
+      return { user: null, autoSignIn: false };
+    },
+  );
 
-  app.post(SESSION_PATH, { bodyLimit: 8 * 1024 }, async (request, reply) => {
-    const body = signInBody.safeParse(request.body);
-    if (!body.success) {
-      return sendError(
-        reply,
-        400,
-        'BadRequest',
-        'Send a JSON body with a username and a password.',
-      );
-    }
-    const name = normalizeUserName(body.data.username);
-    const decision = throttle.attempt(name, request.ip);
-    if (!decision.allowed) {
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      request.log.warn({ ip: request.ip }, 'sign-in throttled');
-      return sendError(
-        reply,
-        429,
-        'RateLimited',
-        `Too many failed sign-ins. Try again in ${seconds} s.`,
-        { 'Retry-After': String(seconds) },
-      );
-    }
-    const user = users.find((u) => u.name === name);
-    let ok = false;
-    try {
-      const matches = await verifyPassword(body.data.password, user?.hash ?? decoy);
-      ok = matches && user !== undefined;
-    } finally {
-      decision.done(ok);
-    }
-    if (!ok || !user) {
-      // Only known names are logged: people type passwords into the name field.
-      request.log.warn({ user: user?.name ?? '(unknown)', ip: request.ip }, 'sign-in failed');
-      return sendError(reply, 401, 'InvalidCredentials', WRONG_CREDENTIALS_MESSAGE);
-    }
-    const { secure, id } = cookieContext(request);
-    // A fresh id at every sign-in: an id planted before sign-in never becomes a signed-in one.
-    sessions.delete(id);
-    startSession(reply, user.name, false, secure);
-    request.log.info({ user: user.name }, 'signed in');
-    const status: SessionStatus = { user: { name: user.name }, autoSignIn: false };
-    return reply.send(status);
-  });
+  api.post(
+    '/session',
+    { bodyLimit: 8 * 1024, config: { public: true } },
+    async (request, reply) => {
+      const body = signInBody.safeParse(request.body);
+      if (!body.success) {
+        return sendError(
+          reply,
+          400,
+          'BadRequest',
+          'Send a JSON body with a username and a password.',
+        );
+      }
+      const name = normalizeUserName(body.data.username);
+      const decision = throttle.attempt(name, request.ip);
+      if (!decision.allowed) {
+        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        request.log.warn({ ip: request.ip }, 'sign-in throttled');
+        return sendError(
+          reply,
+          429,
+          'RateLimited',
+          `Too many failed sign-ins. Try again in ${seconds} s.`,
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      const user = users.find((u) => u.name === name);
+      let ok: boolean | 'unchecked' = 'unchecked';
+      try {
+        const matches = await options.hashes.run(() =>
+          verifyPassword(body.data.password, user?.hash ?? decoy),
+        );
+        ok = matches && user !== undefined;
+      } catch (e) {
+        if (!(e instanceof HashQueueFullError)) throw e;
+        request.log.warn({ ip: request.ip }, 'sign-in refused: the password hasher is busy');
+        return sendError(
+          reply,
+          429,
+          'RateLimited',
+          'Too many sign-ins are being checked right now. Try again in 2 s.',
+          { 'Retry-After': '2' },
+        );
+      } finally {
+        decision.done(ok);
+      }
+      if (!ok || !user) {
+        // Only known names are logged: people type passwords into the name field.
+        request.log.warn({ user: user?.name ?? '(unknown)', ip: request.ip }, 'sign-in failed');
+        return sendError(reply, 401, 'InvalidCredentials', WRONG_CREDENTIALS_MESSAGE);
+      }
+      const { secure, id } = cookieContext(request);
+      // A fresh id at every sign-in: an id planted before sign-in never becomes a signed-in one.
+      sessions.delete(id);
+      startSession(reply, user.name, false, secure);
+      request.log.info({ user: user.name }, 'signed in');
+      const status: SessionStatus = { user: { name: user.name }, autoSignIn: false };
+      return reply.send(status);
+    },
+  );
 
-  app.delete(SESSION_PATH, async (request, reply) => {
+  api.delete('/session', { config: { public: true } }, async (request, reply) => {
     const { secure, id } = cookieContext(request);
     sessions.delete(id);
     reply.header('Set-Cookie', clearedSessionCookie(secure));
