@@ -47,10 +47,14 @@ class PhpArray {
 
 /**
  * Splits `name[a][b][]` into the base name and its bracket keys (null for `[]`). As in PHP,
- * spaces and dots in the base name become underscores, an unclosed `[` is kept as `_` in the
+ * the name ends at a NUL, leading spaces are dropped, spaces and dots in the base name become
+ * underscores, an unclosed `[` is kept as `_` in the
  * name, and anything after the last complete bracket group is ignored.
  */
-export function splitPhpKey(name: string): { base: string; keys: (string | null)[] } {
+export function splitPhpKey(rawName: string): { base: string; keys: (string | null)[] } {
+  // PHP's variable names are C strings: a NUL ends the name (`Method%00x` is `Method`).
+  // Leading spaces are dropped.
+  const name = (rawName.split('\0')[0] ?? '').replace(/^ +/, '');
   const open = name.indexOf('[');
   const mangle = (s: string): string => s.replace(/[ .]/g, '_');
   // PHP drops a parameter whose name starts with a bracket: it has no variable name.

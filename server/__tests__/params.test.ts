@@ -2,24 +2,52 @@
 import { describe, expect, it } from 'vitest';
 import { findExnessCall } from '../exness/allowlist';
 import { findHasOffersCall } from '../hasoffers/allowlist';
-import { phpBaseName, readHasOffersCall } from '../hasoffers/params';
+import { phpBaseName, readHasOffersCall, rebuildParams } from '../hasoffers/params';
 import { isAllowedOrigin } from '../security';
 
 describe('readHasOffersCall', () => {
-  it('merges query and form body, keeps brackets and repeats, drops any NetworkToken', () => {
+  it('merges query and form body, keeps brackets and repeats, takes Target and Method out', () => {
     const call = readHasOffersCall(
-      'Target=Affiliate&Method=findAll&fields[]=id&NetworkToken=browser',
-      'fields[]=company&networktoken[x]=y&filters[company][LIKE]=%25acme%25',
+      'Target=Affiliate&Method=findAll&fields[]=id',
+      'fields[]=company&filters[company][LIKE]=%25acme%25',
     );
     expect(call.target).toBe('Affiliate');
     expect(call.method).toBe('findAll');
-    expect([...call.params]).toEqual([
-      ['Target', 'Affiliate'],
-      ['Method', 'findAll'],
+    expect(call.params).toEqual([
       ['fields[]', 'id'],
       ['fields[]', 'company'],
       ['filters[company][LIKE]', '%acme%'],
     ]);
+  });
+
+  it.each([
+    'NetworkToken=browser',
+    'networktoken[x]=y',
+    ' NetworkToken=z',
+    'NetworkId=other',
+    'networkid[]=1',
+  ])('refuses a NetworkToken or NetworkId from the browser: %s', (extra) => {
+    expect(() => readHasOffersCall(`Target=Affiliate&Method=findAll&${extra}`, undefined)).toThrow(
+      'set by the dashboard server',
+    );
+  });
+
+  it('rebuilds the call from the allowlist: listed names only, scalars once, our token last', () => {
+    const call = readHasOffersCall(
+      'Target=Affiliate&Method=findAll&fields[]=id&fields[]=company',
+      'limit=2',
+    );
+    expect([...rebuildParams(call, ['fields[]', 'limit'], 'tok')]).toEqual([
+      ['Target', 'Affiliate'],
+      ['Method', 'findAll'],
+      ['fields[]', 'id'],
+      ['fields[]', 'company'],
+      ['limit', '2'],
+      ['NetworkToken', 'tok'],
+    ]);
+    expect(() => rebuildParams(call, ['fields[]'], 'tok')).toThrow('"limit"');
+    const twice = readHasOffersCall('Target=Affiliate&Method=findAll&limit=1&limit=2', undefined);
+    expect(() => rebuildParams(twice, ['limit'], 'tok')).toThrow('more than once');
   });
 
   it.each([
@@ -47,9 +75,10 @@ describe('readHasOffersCall', () => {
 
 describe('allowlists', () => {
   it('HasOffers: exactly the documented pairs, exact case, no prototype names', () => {
-    expect(findHasOffersCall('CashflowGroup', 'createCashflowGroup')).toEqual({
+    expect(findHasOffersCall('CashflowGroup', 'createCashflowGroup')).toMatchObject({
       write: true,
       idempotent: true,
+      params: ['name', 'description', 'rules_json', 'affiliate_ids_json'],
     });
     expect(findHasOffersCall('CashflowGroup', 'updateCashflowGroup')?.write).toBe(true);
     expect(findHasOffersCall('Affiliate', 'findList')?.write).toBe(false);

@@ -37,7 +37,7 @@ async function burst(n: number): Promise<Answer[]> {
   // Different parameters, so nothing could be served from a cache.
   return Promise.all(
     Array.from({ length: n }, (_, i) =>
-      call(`${bff.url}/api/hasoffers?Target=Affiliate&Method=findList&filters[id]=${i + 2}`),
+      call(`${bff.url}/api/hasoffers?Target=Affiliate&Method=findAll&limit=1&page=${i + 1}`),
     ),
   );
 }

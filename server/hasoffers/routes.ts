@@ -20,7 +20,7 @@ import {
   type AttemptOutcome,
   type IdempotencyOptions,
 } from './idempotency-store';
-import { readHasOffersCall, withNetworkToken } from './params';
+import { readHasOffersCall, rebuildParams } from './params';
 import { RateLimitedError, SlidingWindowLimiter, type RateLimiterOptions } from './rate-limiter';
 import { buildHasOffersRequest } from './transport';
 
@@ -108,11 +108,14 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
     }
     request.log.debug({ target: call.target, method: call.method }, 'hasoffers call');
 
-    const upstreamRequest = buildHasOffersRequest(
-      opts.upstream.apiUrl,
-      withNetworkToken(call.params, opts.upstream.networkToken),
-      allowed.write,
-    );
+    // Rebuilt from the allowlist, not forwarded: only listed names, Target and Method once each.
+    const outgoing = rebuildParams(call, allowed.params, opts.upstream.networkToken);
+    const upstreamRequest = buildHasOffersRequest(opts.upstream.apiUrl, outgoing, allowed.write);
+    // Checked on what is actually sent: a write never goes upstream as a GET (a URL is logged,
+    // cached and replayed by proxies; PHP would run it all the same).
+    if (allowed.write && upstreamRequest.method !== 'POST') {
+      throw new HttpError(500, 'InternalError', 'A HasOffers write must be sent as POST.');
+    }
     const send = async (req = upstreamRequest): Promise<UpstreamResponse> => {
       const release = await limiter.acquire();
       try {
@@ -140,8 +143,10 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
       const user = request.dashboardUser;
       if (user === undefined) throw new HttpError(401, 'Unauthorized', 'You are not signed in.');
       // PHP keeps the last of repeated scalars: the name HasOffers would have used.
-      const name = call.params.getAll('name').at(-1) ?? null;
-      const outcome = await idempotency.run(user, key, fingerprintParams(call.params), {
+      const name = outgoing.get('name');
+      // The call as checked, without our token (a rotated token must not change the call).
+      const checked = new URLSearchParams([...outgoing].filter(([k]) => k !== 'NetworkToken'));
+      const outcome = await idempotency.run(user, key, fingerprintParams(checked), {
         send: () => send(),
         classify: classifyCreateAnswer,
         classifyError: classifyCreateError,

@@ -48,3 +48,18 @@ describe('splitPhpKey', () => {
     expect(splitPhpKey('plain')).toEqual({ base: 'plain', keys: [] });
   });
 });
+
+describe('names as PHP reads them', () => {
+  it.each([
+    ['Method\0', 'Method'],
+    ['Method\0x', 'Method'],
+    ['Target\0[]', 'Target'],
+    ['  Method', 'Method'],
+  ])('%j is filed under %s, and the last value wins', (name, base) => {
+    const params = parsePhpParams([
+      [base, 'first'],
+      [name, 'smuggled'],
+    ]);
+    expect(params[base]).toBe('smuggled');
+  });
+});
