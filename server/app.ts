@@ -11,6 +11,7 @@ import { handleError, sendError } from './errors';
 import { EXNESS_PREFIX, exnessRoutes } from './exness/routes';
 import { IDEMPOTENCY_DEFAULTS, type IdempotencyOptions } from './hasoffers/idempotency-store';
 import { HASOFFERS_RATE_LIMIT, type RateLimiterOptions } from './hasoffers/rate-limiter';
+import { hasOffersProblem } from './hasoffers/envelope-check';
 import { HASOFFERS_PATH, hasOffersRoutes } from './hasoffers/routes';
 import { loggerOptions, type LogStream } from './logger';
 import { registerApiGuards, registerSecurity } from './security';
@@ -40,7 +41,8 @@ export interface HealthBody {
   status: 'ok';
   upstreams: {
     exness: { mode: AppConfig['exness']['mode'] };
-    hasoffers: { mode: AppConfig['hasoffers']['mode'] };
+    /** `problem`: the last HasOffers answer said the configured network is wrong. */
+    hasoffers: { mode: AppConfig['hasoffers']['mode']; problem?: string };
   };
 }
 
@@ -104,7 +106,12 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
           status: 'ok',
           upstreams: {
             exness: { mode: config.exness.mode },
-            hasoffers: { mode: config.hasoffers.mode },
+            hasoffers: {
+              mode: config.hasoffers.mode,
+              ...(hasOffersProblem(config.hasoffers) !== undefined && {
+                problem: hasOffersProblem(config.hasoffers),
+              }),
+            },
           },
         }),
       );
@@ -121,6 +128,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
         timeoutMs: config.upstreamTimeoutMs,
         redact,
         rateLimit: { ...HASOFFERS_RATE_LIMIT, ...options.rateLimit },
+        ...(config.upstreamMaxBytes !== undefined && { maxBytes: config.upstreamMaxBytes }),
         idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
       });
 
@@ -136,7 +144,9 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
   );
 
   const { staticRoot } = options;
-  if (staticRoot !== undefined) registerStaticFiles(app, staticRoot);
+  if (staticRoot !== undefined) {
+    registerStaticFiles(app, staticRoot, { serveSourceMaps: config.serveSourceMaps === true });
+  }
 
   app.setNotFoundHandler(async (request, reply) => {
     // Only addresses outside /api reach this handler: the /api scope has its own.

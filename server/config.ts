@@ -12,6 +12,12 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export const DEFAULT_EXNESS_API_URL = 'https://my.exnessaffiliates.com';
 
+/**
+ * How the browser may list rebate groups through the BFF. GET (default) is safe; POST is the
+ * vendor page's old list contract, but on the real API a POST on that path CREATES a group.
+ */
+export type ExnessListMethod = 'GET' | 'POST';
+
 /** An upstream with everything needed to call it: real, or an emulator on loopback. */
 export interface ExnessUpstream {
   mode: UpstreamMode;
@@ -19,6 +25,8 @@ export interface ExnessUpstream {
   apiUrl: string;
   login: string;
   password: string;
+  /** EXNESS_LIST_METHOD; absent means GET (only POST is ever set here). */
+  listMethod?: ExnessListMethod;
 }
 
 export interface HasOffersUpstream {
@@ -53,6 +61,10 @@ interface CommonConfig {
   host: string;
   port: number;
   upstreamTimeoutMs: number;
+  /** UPSTREAM_MAX_BYTES: the most an upstream answer may hold (decoded); then a 502. */
+  upstreamMaxBytes?: number;
+  /** SERVE_SOURCE_MAPS=1: serve dist/'s .map files (they show our source to anyone). */
+  serveSourceMaps?: boolean;
   logLevel: LogLevel;
   /** Origins accepted besides the request's own (e.g. another dev front end). Exact match. */
   allowedOrigins: string[];
@@ -69,6 +81,8 @@ interface CommonConfig {
 /** The settings as read from the environment; emulated upstreams have no URL yet. */
 export interface Config extends CommonConfig {
   useEmulators: boolean;
+  /** EXNESS_LIST_METHOD: GET unless the operator accepts the risk of POST listing. */
+  exnessListMethod: ExnessListMethod;
   emulatorPorts: { exness: number; hasoffers: number };
   exness: ExnessSettings;
   hasoffers: HasOffersSettings;
@@ -154,6 +168,16 @@ const envSchema = z.object({
   EXNESS_API_URL: httpUrl('EXNESS_API_URL').default(DEFAULT_EXNESS_API_URL),
   EXNESS_LOGIN: optionalText,
   EXNESS_PASSWORD: optionalText,
+  EXNESS_LIST_METHOD: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default('GET')
+    .refine(
+      (s): s is ExnessListMethod => s === 'GET' || s === 'POST',
+      'EXNESS_LIST_METHOD must be GET or POST (POST creates a group on the real API)',
+    )
+    .transform((s) => s as ExnessListMethod),
   HASOFFERS_API_URL: httpUrl('HASOFFERS_API_URL').optional(),
   HASOFFERS_NETWORK_ID: z
     .string()
@@ -175,6 +199,16 @@ const envSchema = z.object({
       'UPSTREAM_TIMEOUT_MS must be a whole number of milliseconds between 1 and 600000',
     )
     .transform(Number),
+  UPSTREAM_MAX_BYTES: z
+    .string()
+    .trim()
+    .default(String(5 * 1024 * 1024))
+    .refine(
+      (s) => /^\d+$/.test(s) && Number(s) >= 1024 && Number(s) <= 1024 * 1024 * 1024,
+      'UPSTREAM_MAX_BYTES must be a whole number of bytes between 1024 and 1073741824',
+    )
+    .transform(Number),
+  SERVE_SOURCE_MAPS: flag('SERVE_SOURCE_MAPS'),
   USE_EMULATORS: flag('USE_EMULATORS'),
   LOG_LEVEL: z
     .string()
@@ -391,6 +425,8 @@ export function loadConfig(
     host: e.HOST,
     port: e.BFF_PORT,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamMaxBytes: e.UPSTREAM_MAX_BYTES,
+    serveSourceMaps: e.SERVE_SOURCE_MAPS,
     logLevel: e.LOG_LEVEL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
@@ -402,6 +438,7 @@ export function loadConfig(
       sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     },
     useEmulators: e.USE_EMULATORS,
+    exnessListMethod: e.EXNESS_LIST_METHOD,
     emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },
     exness,
     hasoffers,
@@ -417,8 +454,13 @@ export interface EmulatorEndpoints {
 /** Fills in the emulated upstreams; throws if one is emulated but its emulator is not running. */
 export function resolveConfig(config: Config, emulators: EmulatorEndpoints): AppConfig {
   const { exness, hasoffers } = config;
-  const exnessUpstream: ExnessUpstream =
-    exness.mode === 'real' ? exness : { mode: 'emulated', ...required(emulators.exness, 'Exness') };
+  const exnessUpstream: ExnessUpstream = {
+    ...(exness.mode === 'real'
+      ? exness
+      : { mode: 'emulated' as const, ...required(emulators.exness, 'Exness') }),
+    // Only the non-default is written, so a GET setup's upstream is what it always was.
+    ...(config.exnessListMethod === 'POST' && { listMethod: 'POST' as const }),
+  };
   const hasOffersUpstream: HasOffersUpstream =
     hasoffers.mode === 'real'
       ? hasoffers

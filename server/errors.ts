@@ -15,9 +15,15 @@ export type ErrorCode =
   | 'RateLimited'
   | 'InternalError'
   | 'UpstreamAuthFailed'
+  /** The upstream answers, but not as the configured account: wrong network id or API URL. */
+  | 'UpstreamMisconfigured'
+  /** The upstream refused the server's login before checking it (a bot shield, an IP rule). */
+  | 'UpstreamLoginRefused'
   | 'UpstreamUnavailable'
   | 'UpstreamInvalidResponse'
-  | 'UpstreamTimeout';
+  | 'UpstreamTimeout'
+  /** The upstream's answer passed UPSTREAM_MAX_BYTES: reading stopped there. */
+  | 'UpstreamTooLarge';
 
 export interface ErrorBody {
   code: ErrorCode;

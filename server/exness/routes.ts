@@ -4,7 +4,7 @@ import type { ExnessUpstream } from '../config';
 import { HttpError, sendError } from '../errors';
 import { fetchUpstream, joinUrl, type UpstreamResponse } from '../upstream/fetch-upstream';
 import { sendUpstreamJson } from '../upstream/reply';
-import { findExnessCall } from './allowlist';
+import { checkExnessCall } from './allowlist';
 import { ExnessSession } from './session';
 
 export const EXNESS_PREFIX = '/api/exness';
@@ -35,16 +35,23 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
     const queryAt = request.url.indexOf('?');
     const rawPath = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
     const query = queryAt === -1 ? '' : request.url.slice(queryAt);
-    const call = findExnessCall(request.method, rawPath.slice(EXNESS_PREFIX.length));
-    if (!call) {
+    const check = checkExnessCall(
+      request.method,
+      rawPath.slice(EXNESS_PREFIX.length),
+      opts.upstream.listMethod,
+    );
+    if (!check.allowed) {
       request.log.warn({ method: request.method, path: rawPath }, 'exness call refused');
       return sendError(
         reply,
         403,
         'Forbidden',
-        'This Exness API call is not allowed through the dashboard server.',
+        check.reason === 'post-listing-off'
+          ? 'Rebate groups are listed with GET: on the Exness API a POST to this address creates a rebate group, so the dashboard server refuses it (EXNESS_LIST_METHOD=POST on the server would allow it).'
+          : 'This Exness API call is not allowed through the dashboard server.',
       );
     }
+    const { call } = check;
     const body = typeof request.body === 'string' && request.body !== '' ? request.body : undefined;
     // The allowlisted path, not the browser's text, goes upstream.
     const url = joinUrl(opts.upstream.apiUrl, call.path) + query;
@@ -60,15 +67,16 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
           },
           ...(body !== undefined && { body }),
         },
-        // Only reads are allowlisted (see the 401 retry below): safe to send again.
-        { upstream: 'exness', timeoutMs: opts.timeoutMs, safeToRepeat: true },
+        // A GET is a read: safe to send again on a new connection. A POST (EXNESS_LIST_METHOD=POST)
+        // may create a group upstream: never sent twice by the transport.
+        { upstream: 'exness', timeoutMs: opts.timeoutMs, safeToRepeat: call.method === 'GET' },
       );
 
     const token = await session.getToken();
     let res = await send(token);
     if (res.status === 401) {
       // Expired (no refresh call exists): log in again, once for everyone, and retry once.
-      // (Only reads are allowlisted here, and a 401 means nothing was done: safe to repeat.)
+      // (A 401 means the call was refused before anything was done: safe to repeat.)
       session.invalidate(token);
       res = await send(await session.getToken());
       if (res.status === 401) {

@@ -19,6 +19,30 @@ const refused = (): HttpError =>
     "The Exness API refused the dashboard server's credentials. The server's Exness login and password (EXNESS_LOGIN, EXNESS_PASSWORD) need checking.",
   );
 
+/**
+ * The API refused the login itself, not the credentials: a 403 or an HTML page at the login
+ * path is what public test suites recorded from its bot shield (Imperva, `incap_ses_` cookies).
+ */
+const loginRefused = (status: number): HttpError =>
+  new HttpError(
+    502,
+    'UpstreamLoginRefused',
+    `The Exness API refused the dashboard server's login before checking its credentials (status ${status}): a shield in front of the API blocked the request. The password is probably not the problem. Ask Exness to allow the server's outgoing IP address for API access, or run the server from an address they allow; then try again.`,
+    {},
+    { status: String(status) },
+  );
+
+/** An HTML (or any non-JSON) answer: a shield's or a proxy's page, not the API's. */
+function isJsonAnswer(contentType: string | null, text: string): boolean {
+  if (contentType !== null && /json/i.test(contentType)) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface ExnessSessionOptions {
   upstream: ExnessUpstream;
   timeoutMs: number;
@@ -29,6 +53,8 @@ export class ExnessSession {
   private token: string | undefined;
   private pending: Promise<string> | undefined;
   private refusedUntil = 0;
+  /** What the last refused login was answered with (credentials, or the shield). */
+  private refusal: HttpError = refused();
   private readonly upstream: ExnessUpstream;
   private readonly timeoutMs: number;
   private readonly now: () => number;
@@ -43,15 +69,20 @@ export class ExnessSession {
   getToken(): Promise<string> {
     if (this.token !== undefined) return Promise.resolve(this.token);
     if (this.pending) return this.pending;
-    if (this.now() < this.refusedUntil) return Promise.reject(refused());
+    if (this.now() < this.refusedUntil) return Promise.reject(this.refusal);
     const pending = this.login().then(
       (token) => {
         this.token = token;
         return token;
       },
       (e: unknown) => {
-        if (e instanceof HttpError && e.code === 'UpstreamAuthFailed') {
+        // A shield that saw a bot is not calmed by more logins either: back off from both.
+        if (
+          e instanceof HttpError &&
+          (e.code === 'UpstreamAuthFailed' || e.code === 'UpstreamLoginRefused')
+        ) {
           this.refusedUntil = this.now() + REFUSED_LOGIN_BACKOFF_MS;
+          this.refusal = e;
         }
         throw e;
       },
@@ -84,7 +115,13 @@ export class ExnessSession {
       // A sign-in changes nothing upstream but the token it hands out: safe to send again.
       { upstream: 'exness', timeoutMs: this.timeoutMs, safeToRepeat: true },
     );
-    if (res.status === 400 || res.status === 401 || res.status === 403) throw refused();
+    // A 403 is the shield (DRF answers wrong credentials with 400 or 401), and so is an HTML
+    // page at any status but a server error's: neither says anything about the password.
+    if (res.status === 403) throw loginRefused(res.status);
+    if (res.status < 500 && !isJsonAnswer(res.headers.get('content-type'), res.text)) {
+      throw loginRefused(res.status);
+    }
+    if (res.status === 400 || res.status === 401) throw refused();
     if (res.status === 429) {
       const retryAfter = res.headers.get('retry-after');
       throw new HttpError(

@@ -10,11 +10,23 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The rows of a find* answer: `[]`, an id-keyed object, or paginated `{page, data|records}`. */
-function rowsOf(data: unknown): unknown[] {
+/** Keys of a paged find answer (recorded: `{page, current, count, pageCount, data}` and subsets). */
+const PAGE_KEYS = new Set(['page', 'current', 'count', 'pageCount']);
+
+/**
+ * The rows of a find* answer, in every shape recorded or documented: `[]`; an id-keyed object
+ * (`{"24": {...}}`); a paged object with any subset of the page keys and its rows in `data` or
+ * `records` (`findCashflowGroups` answers `{records: [...]}`, with or without page keys).
+ */
+export function rowsOf(data: unknown): unknown[] {
   if (Array.isArray(data)) return data;
   if (!isRecord(data)) return [];
-  if ('page' in data || 'pageCount' in data) return rowsOf(data.data ?? data.records);
+  // `records` is recorded as an array of rows, so it is never an id-keyed row itself.
+  if (Array.isArray(data.records)) return data.records;
+  const keys = Object.keys(data);
+  const paged =
+    'data' in data && keys.every((k) => k === 'data' || k === 'records' || PAGE_KEYS.has(k));
+  if (paged) return rowsOf(data.data);
   return Object.values(data);
 }
 
