@@ -17,6 +17,7 @@ import { useStillWaiting } from '../hooks/use-still-waiting';
 import { useStoredState } from '../hooks/use-stored-state';
 import { COLUMNS } from '../model/columns';
 import { formatInteger } from '../model/format';
+import type { SavedViewContent } from '../model/saved-views';
 import { DEFAULT_TABLE_PREFS, TABLE_PREFS_KEY, tablePrefsSchema } from '../model/table-prefs';
 import { emptyFilters, hasFilters, type Filters, type SortKey, type View } from '../model/view';
 import { ColumnMenu } from './column-menu';
@@ -132,6 +133,30 @@ export function RebateGroupsPage() {
     if (count !== undefined && !isPlaceholderData) clampToTotal(count);
   }, [count, isPlaceholderData, clampToTotal]);
 
+  // What a saved view keeps and restores: the list's part lives in the URL, the table's in prefs.
+  const snapshot = useMemo(
+    () => ({
+      filters: view.filters,
+      ordering: view.ordering,
+      limit: view.limit,
+      hidden: prefs.hidden,
+      density: prefs.density,
+    }),
+    [view.filters, view.ordering, view.limit, prefs.hidden, prefs.density],
+  );
+  const applyView = useCallback(
+    (saved: SavedViewContent) => {
+      applySaved(saved);
+      if (saved.hidden !== undefined || saved.density !== undefined) {
+        setPrefs({
+          hidden: saved.hidden ?? prefs.hidden,
+          density: saved.density ?? prefs.density,
+        });
+      }
+    },
+    [applySaved, setPrefs, prefs],
+  );
+
   const columns = useMemo(
     () => COLUMNS.filter((c) => !prefs.hidden.includes(c.id)),
     [prefs.hidden],
@@ -155,7 +180,7 @@ export function RebateGroupsPage() {
       <RebateGroupsHeader
         actions={
           <>
-            <SavedViewsMenu filters={view.filters} ordering={view.ordering} onApply={applySaved} />
+            <SavedViewsMenu current={snapshot} onApply={applyView} />
             <ExportButton
               filters={view.filters}
               ordering={view.ordering}

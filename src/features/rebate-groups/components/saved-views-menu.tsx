@@ -1,4 +1,4 @@
-// Saved views: save the current filters + sort under a name; list, apply and delete them. This is
+// Saved views: save the current view (filters, sort, page size, columns) under a name; list, apply and delete them. This is
 // the trigger; the popover and its dialog are saved-views-panel.tsx, whose code the trigger fetches
 // on intent (lazy-parts.ts).
 import { memo, useCallback, useState } from 'react';
@@ -6,20 +6,19 @@ import Button from '@mui/material/Button';
 import BookmarksIcon from '@mui/icons-material/BookmarksOutlined';
 import { OnDemand } from '@/components/on-demand';
 import { preloadOnIntent } from '@/lib/lazy-with-preload';
-import type { Filters, SortKey } from '../model/view';
+import type { SavedViewContent, ViewSnapshot } from '../model/saved-views';
 import { SavedViewsPanel } from './lazy-parts';
 
 const intent = preloadOnIntent(SavedViewsPanel);
 
 export interface SavedViewsMenuProps {
-  filters: Filters;
-  ordering: readonly SortKey[];
-  onApply: (filters: Filters, ordering: SortKey[]) => void;
+  /** The view as the list shows it now: what "Save current view" keeps. */
+  current: ViewSnapshot;
+  onApply: (saved: SavedViewContent) => void;
 }
 
 export const SavedViewsMenu = memo(function SavedViewsMenu({
-  filters,
-  ordering,
+  current,
   onApply,
 }: SavedViewsMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -38,13 +37,7 @@ export const SavedViewsMenu = memo(function SavedViewsMenu({
         Saved views
       </Button>
       <OnDemand what="Saved views" open={anchor !== null}>
-        <SavedViewsPanel
-          anchor={anchor}
-          onClose={close}
-          filters={filters}
-          ordering={ordering}
-          onApply={onApply}
-        />
+        <SavedViewsPanel anchor={anchor} onClose={close} current={current} onApply={onApply} />
       </OnDemand>
     </>
   );

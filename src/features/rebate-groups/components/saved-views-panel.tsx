@@ -24,20 +24,22 @@ import { label } from '../model/format';
 import {
   MAX_SAVED_VIEW_NAME,
   SAVED_VIEWS_KEY,
+  contentOf,
   deleteSavedView,
   savedViewsSchema,
   upsertSavedView,
   type SavedView,
+  type SavedViewContent,
+  type ViewSnapshot,
 } from '../model/saved-views';
-import { FILTER_KEYS, type FilterKey, type Filters, type SortKey } from '../model/view';
+import { FILTER_KEYS, type FilterKey } from '../model/view';
 
 export interface SavedViewsPanelProps {
   /** The trigger the popover opens from; null when closed. */
   anchor: HTMLElement | null;
   onClose: () => void;
-  filters: Filters;
-  ordering: readonly SortKey[];
-  onApply: (filters: Filters, ordering: SortKey[]) => void;
+  current: ViewSnapshot;
+  onApply: (saved: SavedViewContent) => void;
 }
 
 const NO_VIEWS: SavedView[] = [];
@@ -48,7 +50,7 @@ const NOUNS: Record<FilterKey, string> = {
   link_code: 'Link codes',
 };
 
-/** "Type: Auto · Period: Weekly · sorted by Clients ↓" */
+/** "Type: Auto · Period: Weekly · sorted by Clients ↓ · 50 per page · 2 columns hidden" */
 function summary(view: SavedView): string {
   const parts = FILTER_KEYS.filter((k) => view.filters[k].length > 0).map(
     (k) => `${NOUNS[k]}: ${view.filters[k].map(label).join(', ')}`,
@@ -57,16 +59,13 @@ function summary(view: SavedView): string {
     .map((s) => `${SORT_FIELD_LABELS[s.field]} ${s.direction === 'asc' ? '↑' : '↓'}`)
     .join(', ');
   if (sort) parts.push(`sorted by ${sort}`);
+  if (view.limit !== undefined) parts.push(`${view.limit} per page`);
+  const hidden = view.hidden?.length ?? 0;
+  if (hidden > 0) parts.push(`${hidden} ${hidden === 1 ? 'column' : 'columns'} hidden`);
   return parts.join(' · ') || 'No filters';
 }
 
-export function SavedViewsPanel({
-  anchor,
-  onClose,
-  filters,
-  ordering,
-  onApply,
-}: SavedViewsPanelProps) {
+export function SavedViewsPanel({ anchor, onClose, current, onApply }: SavedViewsPanelProps) {
   const [views, setViews] = useStoredState(SAVED_VIEWS_KEY, savedViewsSchema, NO_VIEWS);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [name, setName] = useState('');
@@ -77,7 +76,7 @@ export function SavedViewsPanel({
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!trimmed) return;
-    setViews(upsertSavedView(views, trimmed, filters, ordering));
+    setViews(upsertSavedView(views, trimmed, current));
     setDialogOpen(false);
     setName('');
   };
@@ -136,10 +135,7 @@ export function SavedViewsPanel({
               <ListItemButton
                 onClick={() => {
                   onClose();
-                  onApply(
-                    structuredClone(view.filters),
-                    view.ordering.map((k) => ({ ...k })),
-                  );
+                  onApply(contentOf(view));
                 }}
               >
                 <ListItemText
@@ -169,7 +165,7 @@ export function SavedViewsPanel({
               helperText={
                 replaces
                   ? 'A view with this name exists: saving replaces it.'
-                  : 'Saves the current filters and sort in this browser.'
+                  : 'Saves the current filters, sort, page size and columns in this browser.'
               }
             />
           </DialogContent>

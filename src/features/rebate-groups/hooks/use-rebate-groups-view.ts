@@ -29,7 +29,8 @@ export interface RebateGroupsViewApi {
   setOrdering: (ordering: SortKey[]) => void;
   setLimit: (limit: number) => void;
   setOffset: (offset: number) => void;
-  applySaved: (filters: Filters, ordering: SortKey[]) => void;
+  /** A saved view's list part; one saved before page sizes were kept keeps the current one. */
+  applySaved: (saved: { filters: Filters; ordering: SortKey[]; limit?: number }) => void;
   /** Called with the answer's total: an offset past the end moves to the last page. */
   clampToTotal: (count: number) => void;
 }
@@ -169,7 +170,10 @@ export function useRebateGroupsView({
   );
   const setOffset = useCallback((offset: number) => write({ ...base(), offset }), [write, base]);
   const applySaved = useCallback(
-    (filters: Filters, ordering: SortKey[]) => write({ ...base(), filters, ordering, offset: 0 }),
+    ({ filters, ordering, limit }: { filters: Filters; ordering: SortKey[]; limit?: number }) => {
+      const current = base();
+      write({ ...current, filters, ordering, limit: limit ?? current.limit, offset: 0 });
+    },
     [write, base],
   );
   const clampToTotal = useCallback(

@@ -157,11 +157,21 @@ describe('useRebateGroupsView', () => {
   it('applies a saved view from the first page', () => {
     const { get, search } = setup('/rebate-groups?offset=75&limit=25');
     act(() =>
-      get().applySaved({ ...emptyFilters(), group_type: ['AUTO'] }, [
-        { field: 'clients_count', direction: 'desc' },
-      ]),
+      get().applySaved({
+        filters: { ...emptyFilters(), group_type: ['AUTO'] },
+        ordering: [{ field: 'clients_count', direction: 'desc' }],
+      }),
     );
     expect(search()).toBe('?group_type=AUTO&ordering=-clients_count');
+  });
+
+  it('applies a saved view’s page size, and keeps the current one for a view saved without', () => {
+    const { get, search } = setup('/rebate-groups?offset=100&limit=50');
+    const ordering = [{ field: 'group_title', direction: 'asc' }] as const;
+    act(() => get().applySaved({ filters: emptyFilters(), ordering: [...ordering], limit: 10 }));
+    expect(search()).toBe('?ordering=group_title&limit=10');
+    act(() => get().applySaved({ filters: emptyFilters(), ordering: [...ordering] }));
+    expect(search()).toBe('?ordering=group_title&limit=10');
   });
 
   describe('holding a change for its rows', () => {

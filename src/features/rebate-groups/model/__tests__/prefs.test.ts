@@ -5,10 +5,12 @@ import {
   SAVED_VIEWS_KEY,
   deleteSavedView,
   savedViewsSchema,
+  contentOf,
   upsertSavedView,
   type SavedView,
+  type ViewSnapshot,
 } from '../saved-views';
-import { defaultView } from '../view';
+import { defaultView, type Filters, type SortKey } from '../view';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -65,26 +67,65 @@ describe('table prefs', () => {
 describe('saved views', () => {
   const filters = { ...defaultView().filters, group_type: ['AUTO' as const] };
   const now = new Date('2026-05-01T00:00:00Z');
+  const snap = (f: Filters, ordering: SortKey[] = []): ViewSnapshot => ({
+    filters: f,
+    ordering,
+    limit: 25,
+    hidden: [],
+    density: 'comfortable',
+  });
+
+  it('keeps the whole view: page size, hidden columns and density too', () => {
+    const saved = upsertSavedView(
+      [],
+      'Mine',
+      {
+        filters,
+        ordering: [{ field: 'group_title', direction: 'asc' }],
+        limit: 100,
+        hidden: ['linkCode', 'rebatePercent'],
+        density: 'compact',
+      },
+      now,
+    );
+    window.localStorage.setItem(SAVED_VIEWS_KEY, JSON.stringify(saved));
+    const [read] = readStored(SAVED_VIEWS_KEY, savedViewsSchema, []);
+    expect(read && contentOf(read)).toEqual({
+      filters,
+      ordering: [{ field: 'group_title', direction: 'asc' }],
+      limit: 100,
+      hidden: ['linkCode', 'rebatePercent'],
+      density: 'compact',
+    });
+  });
+
+  it('reads a view saved before page size and columns were kept, without them', () => {
+    window.localStorage.setItem(
+      SAVED_VIEWS_KEY,
+      JSON.stringify([{ name: 'Old', filters, ordering: [], savedAt: now.toISOString() }]),
+    );
+    const [read] = readStored(SAVED_VIEWS_KEY, savedViewsSchema, []);
+    expect(read && contentOf(read)).toEqual({ filters, ordering: [] });
+  });
 
   it('adds, replaces by name (ignoring case) and deletes', () => {
     let views: SavedView[] = [];
     views = upsertSavedView(
       views,
       ' Big AUTO ',
-      filters,
-      [{ field: 'clients_count', direction: 'desc' }],
+      snap(filters, [{ field: 'clients_count', direction: 'desc' }]),
       now,
     );
-    views = upsertSavedView(views, 'Weekly', defaultView().filters, [], now);
+    views = upsertSavedView(views, 'Weekly', snap(defaultView().filters), now);
     expect(views.map((v) => v.name)).toEqual(['Big AUTO', 'Weekly']);
-    views = upsertSavedView(views, 'big auto', defaultView().filters, [], now);
+    views = upsertSavedView(views, 'big auto', snap(defaultView().filters), now);
     expect(views.map((v) => v.name)).toEqual(['big auto', 'Weekly']);
     expect(views[0]?.filters.group_type).toEqual([]);
     expect(deleteSavedView(views, 'Weekly').map((v) => v.name)).toEqual(['big auto']);
   });
 
   it('keeps the valid entries of a partly corrupt store', () => {
-    const good = upsertSavedView([], 'Good', filters, [], now)[0];
+    const good = upsertSavedView([], 'Good', snap(filters), now)[0];
     window.localStorage.setItem(
       SAVED_VIEWS_KEY,
       JSON.stringify([
