@@ -2,7 +2,8 @@
 import { requestJson } from '@/lib/http';
 import { FILTER_KEYS, orderingToString, type View } from '../model/view';
 import { markReceived } from './received-at';
-import { rebateGroupListSchema, type RebateGroupList } from './schemas';
+import { z } from 'zod/mini';
+import { readRebateGroupList, type RebateGroupList } from './schemas';
 
 export const REBATE_GROUPS_LIST_URL = '/api/exness/api/v2/autorebates/groups/';
 
@@ -68,9 +69,10 @@ export function listBodyFromSearch(search: URLSearchParams): ListBody {
  */
 export async function fetchRebateGroups(body: ListBody): Promise<RebateGroupList> {
   try {
-    return await requestJson(`${REBATE_GROUPS_LIST_URL}?${toListSearch(body).toString()}`, {
-      schema: rebateGroupListSchema,
+    const raw = await requestJson(`${REBATE_GROUPS_LIST_URL}?${toListSearch(body).toString()}`, {
+      schema: z.unknown(),
     });
+    return readRebateGroupList(raw);
   } catch (e) {
     markReceived(e);
     throw e;
