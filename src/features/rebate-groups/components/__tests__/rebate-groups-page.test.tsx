@@ -215,42 +215,47 @@ describe('RebateGroupsPage', () => {
     }
   });
 
-  it('a saved view restores the page size and the columns, not only filters and sort', async () => {
-    const { router, user } = renderPage('/rebate-groups?group_type=AUTO&limit=10');
-    const table = await screen.findByRole('table', { name: 'Rebate groups' });
-    await within(table).findByText('Group 1');
-    // Hide the Link code column, then save the view.
-    await user.click(await screen.findByRole('button', { name: 'Columns' }));
-    await user.click(await screen.findByRole('menuitemcheckbox', { name: /Link code/ }));
-    await user.keyboard('{Escape}');
-    expect(
-      within(table).queryByRole('columnheader', { name: /Link code/ }),
-    ).not.toBeInTheDocument();
-    await user.click(await screen.findByRole('button', { name: 'Saved views' }));
-    await user.click(await screen.findByRole('button', { name: 'Save current view…' }));
-    await user.type(screen.getByRole('textbox', { name: 'View name' }), 'Mine');
-    await user.click(screen.getByRole('button', { name: 'Save', exact: true }));
-
-    // Somewhere else: another page size, every column shown.
-    await user.click(await screen.findByRole('button', { name: 'Columns' }));
-    await user.click(await screen.findByRole('menuitemcheckbox', { name: /Link code/ }));
-    await user.keyboard('{Escape}');
-    await act(() => router.navigate('/rebate-groups?limit=50'));
-    await waitFor(() =>
-      expect(within(table).getByRole('columnheader', { name: /Link code/ })).toBeInTheDocument(),
-    );
-
-    await user.click(await screen.findByRole('button', { name: 'Saved views' }));
-    await user.click(await screen.findByRole('button', { name: /^Mine/ }));
-    await waitFor(() => expect(router.state.location.search).toBe('?group_type=AUTO&limit=10'));
-    await waitFor(() =>
+  // Two menus and a dialog in jsdom: over the default 5 s on a loaded machine.
+  it(
+    'a saved view restores the page size and the columns, not only filters and sort',
+    { timeout: 30_000 },
+    async () => {
+      const { router, user } = renderPage('/rebate-groups?group_type=AUTO&limit=10');
+      const table = await screen.findByRole('table', { name: 'Rebate groups' });
+      await within(table).findByText('Group 1');
+      // Hide the Link code column, then save the view.
+      await user.click(await screen.findByRole('button', { name: 'Columns' }));
+      await user.click(await screen.findByRole('menuitemcheckbox', { name: /Link code/ }));
+      await user.keyboard('{Escape}');
       expect(
-        within(screen.getByRole('table', { name: 'Rebate groups' })).queryByRole('columnheader', {
-          name: /Link code/,
-        }),
-      ).not.toBeInTheDocument(),
-    );
-  });
+        within(table).queryByRole('columnheader', { name: /Link code/ }),
+      ).not.toBeInTheDocument();
+      await user.click(await screen.findByRole('button', { name: 'Saved views' }));
+      await user.click(await screen.findByRole('button', { name: 'Save current view…' }));
+      await user.type(screen.getByRole('textbox', { name: 'View name' }), 'Mine');
+      await user.click(screen.getByRole('button', { name: 'Save', exact: true }));
+
+      // Somewhere else: another page size, every column shown.
+      await user.click(await screen.findByRole('button', { name: 'Columns' }));
+      await user.click(await screen.findByRole('menuitemcheckbox', { name: /Link code/ }));
+      await user.keyboard('{Escape}');
+      await act(() => router.navigate('/rebate-groups?limit=50'));
+      await waitFor(() =>
+        expect(within(table).getByRole('columnheader', { name: /Link code/ })).toBeInTheDocument(),
+      );
+
+      await user.click(await screen.findByRole('button', { name: 'Saved views' }));
+      await user.click(await screen.findByRole('button', { name: /^Mine/ }));
+      await waitFor(() => expect(router.state.location.search).toBe('?group_type=AUTO&limit=10'));
+      await waitFor(() =>
+        expect(
+          within(screen.getByRole('table', { name: 'Rebate groups' })).queryByRole('columnheader', {
+            name: /Link code/,
+          }),
+        ).not.toBeInTheDocument(),
+      );
+    },
+  );
 
   it('says rebate groups are not available on 403', async () => {
     answer = () =>
