@@ -205,19 +205,11 @@ const findCashflowGroups: MethodHandler = (params, store) => {
       ...(attachAffiliates && { affiliate_ids: group?.affiliateIds.map(String) ?? [] }),
     };
   });
-  const paging = result.paging ?? {
-    page: 1,
-    pageCount: records.length > 0 ? 1 : 0,
-    count: records.length,
-  };
-  // Guess: the page keys are always there (the recording is of the rows only).
-  return hoOk({
-    page: paging.page,
-    current: currentOf(paging.page),
-    count: paging.count,
-    pageCount: paging.pageCount,
-    records,
-  });
+  // Guess: without limit/page just `{records}` (what GroupSchedule's name look-up reads); with
+  // them the paged keys of other finds beside `records`.
+  if (!result.paging) return hoOk({ records });
+  const { page, pageCount, count } = result.paging;
+  return hoOk({ page, current: currentOf(page), count, pageCount, records });
 };
 
 const findCashflowGroupById: MethodHandler = (params, store) => {

@@ -842,6 +842,28 @@ describe('recorded shapes (pyoffers cassettes, api-notes.md §2)', () => {
     expect(res.json.response.data).toBe('');
   });
 
+  it('findCashflowGroups: just {records} without limit/page, the page keys with them', async () => {
+    const plain = await call<GroupRecords>({
+      Target: 'CashflowGroup',
+      Method: 'findCashflowGroups',
+      'filters[name]': 'DACH premium',
+    });
+    expect(Object.keys(expectOk(plain.json))).toEqual(['records']);
+    expect(expectOk(plain.json).records.map((r) => r.id)).toEqual(['2']);
+    const paged = await call<GroupRecords>({
+      Target: 'CashflowGroup',
+      Method: 'findCashflowGroups',
+      limit: '5',
+    });
+    expect(Object.keys(expectOk(paged.json))).toEqual([
+      'page',
+      'current',
+      'count',
+      'pageCount',
+      'records',
+    ]);
+  });
+
   it('a wrong-network-id fault answers the recorded envelope, verbatim', async () => {
     await createControlClient(base).fault({ fault: 'wrong-network-id' });
     const res = await call({ Target: 'Affiliate', Method: 'findAll' });
