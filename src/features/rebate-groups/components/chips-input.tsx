@@ -18,11 +18,15 @@ export interface ChipsInputProps {
   /** An error sentence for a value that cannot be a chip, or null when it is fine. */
   validate: (value: string) => string | null;
   helperText?: string;
+  /** What two values must share to be the same chip (link codes ignore case); the value itself by default. */
+  dedupeKey?: (value: string) => string;
   placeholder?: string;
   inputMode?: 'numeric' | 'text';
 }
 
 const SEPARATOR = /[\s,;]/;
+
+const identity = (value: string) => value;
 
 /** Memoised: the filters toolbar passes stable handlers, so another filter's change skips it. */
 export const ChipsInput = memo(function ChipsInput({
@@ -31,6 +35,7 @@ export const ChipsInput = memo(function ChipsInput({
   onChange,
   validate,
   helperText,
+  dedupeKey = identity,
   placeholder,
   inputMode = 'text',
 }: ChipsInputProps) {
@@ -47,7 +52,12 @@ export const ChipsInput = memo(function ChipsInput({
       return;
     }
     const bad = entries.filter((e) => validate(e) !== null);
-    const good = entries.filter((e) => validate(e) === null && !values.includes(e));
+    const seen = new Set(values.map(dedupeKey));
+    const good = entries.filter((e) => {
+      if (validate(e) !== null || seen.has(dedupeKey(e))) return false;
+      seen.add(dedupeKey(e));
+      return true;
+    });
     if (good.length > 0) onChange([...values, ...good]);
     setText(bad.join(' '));
     setError(bad.length > 0 ? validate(bad[0] ?? '') : null);

@@ -50,6 +50,11 @@ function validateGroupId(value: string): string | null {
     : `“${value}” is not a group ID: use digits only.`;
 }
 
+/** Link codes are told apart without regard to case: "vip" and "VIP" are one filter. */
+function linkCodeKey(value: string): string {
+  return value.toLowerCase();
+}
+
 function validateLinkCode(value: string): string | null {
   return value.length > MAX_LINK_CODE_LENGTH
     ? `Link codes are at most ${MAX_LINK_CODE_LENGTH} characters.`
@@ -209,6 +214,8 @@ export const FiltersToolbar = memo(function FiltersToolbar({
           values={draft.link_code}
           onChange={onCodesChange}
           validate={validateLinkCode}
+          dedupeKey={linkCodeKey}
+          helperText="Case does not matter: VIP and vip are one code."
           placeholder="Paste a list or type and press Enter"
         />
       </Box>

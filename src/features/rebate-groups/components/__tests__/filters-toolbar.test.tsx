@@ -123,6 +123,19 @@ describe('FiltersToolbar', () => {
     expect(screen.getByRole('textbox', { name: 'Link codes' })).toHaveValue('');
   });
 
+  it('treats link codes that differ only in case as one, and says so', async () => {
+    const { user, onChange } = setup(with_({ link_code: ['vip'] }));
+    const codes = screen.getByRole('textbox', { name: 'Link codes' });
+    expect(codes).toHaveAccessibleDescription(/Case does not matter/);
+    await user.click(codes);
+    await user.keyboard('VIP{Enter}');
+    await user.paste('Spring24 SPRING24 vip');
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(with_({ link_code: ['vip', 'Spring24'] })),
+    );
+    expect(codes).toHaveValue('');
+  });
+
   it('keeps the invalid part of a pasted ID list in the field', async () => {
     const { user, onChange } = setup();
     await user.click(screen.getByRole('textbox', { name: 'Group IDs' }));
