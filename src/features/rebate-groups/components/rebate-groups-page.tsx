@@ -1,5 +1,5 @@
 // The rebate groups page: URL-driven filters, sort and paging over the Exness list API.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -157,6 +157,18 @@ export function RebateGroupsPage() {
     [applySaved, setPrefs, prefs],
   );
 
+  // A page change from the pager (at the table's foot) shows the new page from its first row:
+  // left where it was, the view stayed on the pager and the user scrolled up for every page.
+  const tableTop = useRef<HTMLDivElement>(null);
+  const changePage = useCallback(
+    (offset: number) => {
+      setOffset(offset);
+      const top = tableTop.current;
+      if (top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: 'start' });
+    },
+    [setOffset],
+  );
+
   const columns = useMemo(
     () => COLUMNS.filter((c) => !prefs.hidden.includes(c.id)),
     [prefs.hidden],
@@ -218,7 +230,11 @@ export function RebateGroupsPage() {
         {stopped && !apiError && data === undefined ? null : apiError && !data ? (
           <ListError error={apiError} onRetry={() => void refetch()} />
         ) : (
-          <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>
+          <Paper
+            ref={tableTop}
+            variant="outlined"
+            sx={{ position: 'relative', overflow: 'hidden', scrollMarginTop: 8 }}
+          >
             <Box
               sx={{
                 display: 'flex',
@@ -278,7 +294,7 @@ export function RebateGroupsPage() {
                 count={data.totals.count}
                 limit={view.limit}
                 offset={view.offset}
-                onOffsetChange={setOffset}
+                onOffsetChange={changePage}
                 onLimitChange={setLimit}
               />
             )}

@@ -257,6 +257,38 @@ describe('RebateGroupsPage', () => {
     },
   );
 
+  it('goes to the top of the table on a page change made down at the pager', async () => {
+    answer = (body) =>
+      HttpResponse.json({
+        data: Array.from({ length: body.limit }, (_, i) => group(body.offset + i + 1)),
+        totals: { count: 100, clients: 60 },
+      });
+    const { user } = renderPage('/rebate-groups?limit=25');
+    const table = await screen.findByRole('table', { name: 'Rebate groups' });
+    await within(table).findByText('Group 1');
+    // jsdom lays nothing out: the table's top is placed above the viewport, as after scrolling
+    // down to the pager, and scrolling is recorded.
+    const scrolled: Element[] = [];
+    const rect = vi
+      .spyOn(Element.prototype, 'getBoundingClientRect')
+      .mockReturnValue(DOMRect.fromRect({ x: 0, y: -1200, width: 800, height: 1400 }));
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await user.click(screen.getByRole('button', { name: 'Go to next page' }));
+      await within(table).findByText('Group 26');
+      // Once, to the box that holds the table and its toolbar (sort, totals, columns).
+      expect(scrolled).toHaveLength(1);
+      expect(scrolled[0]).toContainElement(table);
+      expect(scrolled[0]).toContainElement(screen.getByRole('status', { name: 'Totals' }));
+    } finally {
+      rect.mockRestore();
+      // jsdom has no scrollIntoView of its own.
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
   it('says rebate groups are not available on 403', async () => {
     answer = () =>
       HttpResponse.json(
