@@ -120,6 +120,11 @@ export interface LoadConfigOptions {
    * sign-in while nothing real is at stake).
    */
   devAutoSignInDefault?: string;
+  /**
+   * Whether DASHBOARD_USERS is required ('require', default). The read-only account check
+   * (`npm run check:real-account`) signs nobody in: 'optional'.
+   */
+  users?: 'require' | 'optional';
 }
 
 // Empty strings count as unset: `FOO=` in a .env file means "not configured".
@@ -411,6 +416,7 @@ export function loadConfig(
     }
   }
   if (
+    options.users !== 'optional' &&
     devAutoSignIn === undefined &&
     parsedUsers.users.length === 0 &&
     parsedUsers.problems.length === 0
@@ -469,6 +475,8 @@ export function resolveConfig(config: Config, emulators: EmulatorEndpoints): App
     host: config.host,
     port: config.port,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
+    ...(config.upstreamMaxBytes !== undefined && { upstreamMaxBytes: config.upstreamMaxBytes }),
+    ...(config.serveSourceMaps !== undefined && { serveSourceMaps: config.serveSourceMaps }),
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,

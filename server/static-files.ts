@@ -15,9 +15,23 @@ function looksLikeRoute(url: string): boolean {
   return !last.includes('.');
 }
 
-export function registerStaticFiles(app: FastifyInstance, root: string): void {
+/** A source map (`x.js.map`, also when asked for with a query). */
+function isSourceMap(pathName: string): boolean {
+  return /\.map$/i.test(pathName.split('?')[0] ?? '');
+}
+
+export function registerStaticFiles(
+  app: FastifyInstance,
+  root: string,
+  options: { serveSourceMaps?: boolean } = {},
+): void {
   app.register(fastifyStatic, {
     root,
+    // The build writes source maps (for the bundle report and for debugging a production
+    // build on purpose); served, they would hand our whole source to anyone. Only when asked.
+    ...(!options.serveSourceMaps && {
+      allowedPath: (pathName: string) => !isSourceMap(pathName),
+    }),
     // Our not-found handler decides between index.html and a 404.
     wildcard: true,
     // Our own Cache-Control below, instead of the plugin's `public, max-age=0`.

@@ -5,7 +5,6 @@ import {
   call,
   control,
   postForm,
-  postJson,
   startBff,
   startTestEmulators,
   testConfig,
@@ -36,11 +35,11 @@ describe('logs', () => {
 
     // Successes, re-login, upstream errors that repeat the token, timeouts, refusals, and a
     // browser that sends credentials of its own in headers and the query string.
-    await postJson(`${bff.url}/api/exness${GROUPS}`, { limit: 1 });
+    await call(`${bff.url}/api/exness${GROUPS}?limit=1`);
     await exness.fault({ match: { path: GROUPS }, fault: 'token-expired' });
-    await postJson(`${bff.url}/api/exness${GROUPS}`, { limit: 1 });
+    await call(`${bff.url}/api/exness${GROUPS}?limit=1`);
     await exness.fault({ match: { path: GROUPS }, fault: 'hang' });
-    await postJson(`${bff.url}/api/exness${GROUPS}`, { limit: 1 });
+    await call(`${bff.url}/api/exness${GROUPS}?limit=1`);
     await call(
       `${bff.url}/api/hasoffers?Target=Affiliate&Method=findAll&NetworkToken=browser-tok-1`,
       {

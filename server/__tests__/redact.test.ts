@@ -27,3 +27,31 @@ describe('makeRedactor', () => {
     expect(makeRedactor([])('anything')).toBe('anything');
   });
 });
+
+describe('credentials the server never configured', () => {
+  const redact = makeRedactor(['network-token-1234']);
+  const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJBdXRoZW50aWNhdGlvbiJ9.c2lnbmF0dXJl';
+  it.each([
+    [`{"Authorization":"JWT ${jwt}"}`, `{"Authorization":"${REDACTED}"}`],
+    [
+      '{"headers":{"authorization":"Bearer abc.def"}}',
+      `{"headers":{"authorization":"${REDACTED}"}}`,
+    ],
+    ['{"HTTP_AUTHORIZATION":"Basic dXNlcjpwYXNz"}', `{"HTTP_AUTHORIZATION":"${REDACTED}"}`],
+    ['Authorization: JWT abc.def.ghi\r\nHost: x', `Authorization: ${REDACTED}\r\nHost: x`],
+    [`token ${jwt.replaceAll('.', '\\.')} here`, `token ${REDACTED} here`],
+    [`a=${jwt.replaceAll('.', '%2E')}&b=1`, `a=${REDACTED}&b=1`],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('leaves group titles and messages that only mention a scheme alone', () => {
+    for (const text of [
+      '{"group_title":"Basic affiliates 2026"}',
+      '{"detail":"Authentication credentials were not provided."}',
+      'Bearer bonds',
+    ]) {
+      expect(redact(text)).toBe(text);
+    }
+  });
+});

@@ -32,6 +32,8 @@ export interface HasOffersRoutesOptions {
   redact: (text: string) => string;
   rateLimit: RateLimiterOptions;
   idempotency: IdempotencyOptions;
+  /** The most an answer may hold (UPSTREAM_MAX_BYTES); fetchUpstream's default otherwise. */
+  maxBytes?: number;
 }
 
 /**
@@ -124,6 +126,7 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
           timeoutMs: opts.timeoutMs,
           // A read may go out again on a new connection; a write never (a create is sent once).
           safeToRepeat: !allowed.write,
+          ...(opts.maxBytes !== undefined && { maxBytes: opts.maxBytes }),
         });
       } finally {
         release();

@@ -67,6 +67,17 @@ function headersOf(res: IncomingMessage): UpstreamHeaders {
 
 class UpstreamTimeout extends Error {}
 
+/** The answer grew past `maxBytes` (decoded): reading stopped there. */
+class UpstreamTooLarge extends Error {}
+
+/**
+ * The most an answer may hold, decoded, unless a caller says otherwise (UPSTREAM_MAX_BYTES).
+ * The largest answer the dashboard asks for (50 groups with rules and affiliates attached) is
+ * well under 1 MB; past this, memory would grow with whatever an upstream (or a proxy in front
+ * of it) chose to send, for every request in flight.
+ */
+export const DEFAULT_UPSTREAM_MAX_BYTES = 5 * 1024 * 1024;
+
 /**
  * The call failed on a kept-alive connection before any answer came: the server had closed that
  * connection (its idle timeout, a restart) as the call went out.
@@ -78,7 +89,11 @@ class StaleConnection extends Error {
 }
 
 /** One call: the answer, or an error carrying the socket error code (never the host). */
-function send(request: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
+function send(
+  request: UpstreamRequest,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const secure = url.protocol === 'https:';
@@ -121,15 +136,33 @@ function send(request: UpstreamRequest, timeoutMs: number): Promise<UpstreamResp
       res.on('close', () => {
         if (!res.complete) finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
       });
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        finish(new UpstreamTooLarge());
+        return;
+      }
       const stream = decoded(res);
       if (stream !== res) stream.on('error', (e: Error) => finish(e));
-      let text = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        text += chunk;
+      // Counted after decoding: a small compressed answer may unpack to any size.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          chunks.length = 0;
+          finish(new UpstreamTooLarge());
+          if (stream !== res) (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+          res.destroy();
+          return;
+        }
+        chunks.push(chunk);
       });
       stream.on('end', () =>
-        finish(undefined, { status: res.statusCode ?? 0, headers: headersOf(res), text }),
+        finish(undefined, {
+          status: res.statusCode ?? 0,
+          headers: headersOf(res),
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
     });
     req.end(body);
@@ -150,6 +183,8 @@ export interface FetchUpstreamOptions {
    * ending in a 502. Never for writes: the server may have acted on the first one.
    */
   safeToRepeat?: boolean;
+  /** The most the answer may hold, decoded (default DEFAULT_UPSTREAM_MAX_BYTES); then a 502. */
+  maxBytes?: number;
 }
 
 /**
@@ -170,12 +205,13 @@ async function sendOnceOrAgain(
   request: UpstreamRequest,
   options: FetchUpstreamOptions,
 ): Promise<UpstreamResponse> {
+  const maxBytes = options.maxBytes ?? DEFAULT_UPSTREAM_MAX_BYTES;
   try {
-    return await send(request, options.timeoutMs);
+    return await send(request, options.timeoutMs, maxBytes);
   } catch (e) {
     if (!(e instanceof StaleConnection) || !options.safeToRepeat) throw e;
     dropIdleConnections();
-    return await send(request, options.timeoutMs);
+    return await send(request, options.timeoutMs, maxBytes);
   }
 }
 
@@ -189,6 +225,14 @@ export async function fetchUpstream(
   } catch (e) {
     if (e instanceof UpstreamTimeout) {
       throw new HttpError(504, 'UpstreamTimeout', `${label} did not answer in time.`);
+    }
+    if (e instanceof UpstreamTooLarge) {
+      const mb = Math.round(((options.maxBytes ?? DEFAULT_UPSTREAM_MAX_BYTES) / 1048576) * 10) / 10;
+      throw new HttpError(
+        502,
+        'UpstreamTooLarge',
+        `${label} sent an answer larger than ${mb} MB, so the dashboard server stopped reading it. Narrow the request (fewer rows per page); if it keeps happening, the server's UPSTREAM_MAX_BYTES may be set too low.`,
+      );
     }
     // The error text names the upstream host and port: keep only the code.
     throw new UpstreamConnectionError(label, errorCode(e));

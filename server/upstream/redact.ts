@@ -34,7 +34,27 @@ export function makeRedactor(secrets: readonly string[]): (text: string) => stri
     .flatMap(secretVariants)
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
-  if (variants.length === 0) return (text) => text;
-  const pattern = new RegExp(variants.map(escapeRegExp).join('|'), 'gi');
-  return (text) => text.replace(pattern, REDACTED);
+  const pattern =
+    variants.length === 0 ? undefined : new RegExp(variants.map(escapeRegExp).join('|'), 'gi');
+  return (text) => redactCredentials(pattern ? text.replace(pattern, REDACTED) : text);
+}
+
+/**
+ * A JWT anywhere (three base64url parts, the first a JSON header: `eyJ…`). The Exness token
+ * changes at every login, so it cannot be listed in advance like the configured secrets.
+ */
+const JWT = /eyJ[A-Za-z0-9_-]{4,}(?:\\?\.|%2E)[A-Za-z0-9_-]{4,}(?:\\?\.|%2E)[A-Za-z0-9_-]*/gi;
+/** The value of an echoed Authorization header or field, whatever its scheme or quoting. */
+const AUTHORIZATION_VALUE =
+  /((?:HTTP_)?authorization\\?["']?\s*(?::|=|=>)\s*\\?["']?)([^"'\\\r\n,;}&]+)/gi;
+
+/**
+ * Removes credentials the server never configured but may see echoed: the Exness JWT, and any
+ * `Authorization` value an upstream (or a proxy in front of it) repeats in its answer. Anchored
+ * on the header's name, not on a scheme word: "Basic affiliates" is a group title, not a secret.
+ */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(JWT, REDACTED)
+    .replace(AUTHORIZATION_VALUE, (_m, head: string) => `${head}${REDACTED}`);
 }
