@@ -18,6 +18,9 @@ export function safeReturnTo(raw: string | null | undefined): string {
     return HOME;
   }
   if (url.origin !== 'http://dashboard.invalid' || url.pathname === SIGN_IN_PATH) return HOME;
+  // Dot segments can collapse into a leading `//` (`/.//x` → `//x`), which a browser would
+  // again read as another host: check the path as it will be used, not as it was given.
+  if (url.pathname.startsWith('//')) return HOME;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

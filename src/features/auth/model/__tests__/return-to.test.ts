@@ -22,6 +22,12 @@ describe('safeReturnTo', () => {
     'rebate-groups',
     '/x\u0000y',
     '/\t/evil.example',
+    // Dot segments that collapse into `//host` once resolved.
+    '/.//evil.example',
+    '/..//evil.example',
+    '/x/..//evil.example/y',
+    '/././/evil.example',
+    '/%2e//evil.example',
   ])('sends %j home instead', (raw) => {
     expect(safeReturnTo(raw)).toBe('/');
   });
