@@ -138,6 +138,23 @@ function budgetRows(r: BenchReport): BudgetRow[] {
       });
     }
   }
+  if (r.security) {
+    const s = r.security;
+    rows.push({
+      figure: `Right sign-in from another address during ${s.signIn.flood} concurrent wrong ones (max of runs)`,
+      budget: '≤ 2000 ms',
+      measured: ms(s.signIn.friendMs, 0),
+      ok: s.signIn.friendMs.max <= 2000,
+    });
+    const b = s.largeAnswers.bounded;
+    const u = s.largeAnswers.unbounded;
+    rows.push({
+      figure: `BFF peak RSS, ${s.largeAnswers.concurrent} concurrent ${s.largeAnswers.answerMb} MB answers (peer: no bound)`,
+      budget: 'below the unbounded peer; answered 502',
+      measured: `${fmt(b.peakRssMb, 0, ' MiB')} vs ${fmt(u.peakRssMb, 0, ' MiB')} (× ${(b.peakRssMb.median / u.peakRssMb.median).toFixed(2)})`,
+      ok: b.peakRssMb.median < u.peakRssMb.median && b.statuses.every((x) => x === 502),
+    });
+  }
   return rows;
 }
 
@@ -459,6 +476,20 @@ function markdown(r: BenchReport): string {
       );
     }
     out.push('', `Peak RSS of the BFF process (VmHWM, per run): ${fmt(b.peakRssMiB, 1, ' MiB')}.`);
+  }
+
+  if (r.security) {
+    const s = r.security;
+    const b = s.largeAnswers.bounded;
+    const u = s.largeAnswers.unbounded;
+    out.push('', '## 6. The BFF under floods (bench/security.ts)', '');
+    out.push(
+      `Sign-in: ${s.signIn.flood} concurrent wrong sign-ins from one address (X-Forwarded-For, TRUST_PROXY=127.0.0.1) and, at the same moment, a right one from another address, against a BFF process with a production-cost scrypt hash; ${s.runs} runs, a new pair of addresses each. The right sign-in took ${fmt(s.signIn.friendMs, 0, ' ms')} (alone, no flood: ${fmt(s.signIn.aloneMs, 0, ' ms')}: one hash's cost here). Of each flood, refused at once (429): ${s.signIn.refused.join(', ')}; checked (401): ${s.signIn.checked.join(', ')}.`,
+    );
+    out.push(
+      '',
+      `Large answers: ${s.largeAnswers.concurrent} concurrent ${s.largeAnswers.answerMb} MB HasOffers answers from a stand-in upstream, a fresh BFF per run. With the default bound (UPSTREAM_MAX_BYTES ${Math.round(b.maxBytes / 1048576)} MB): peak RSS ${fmt(b.peakRssMb, 0, ' MiB')}, answers ${b.statuses.join('/')}. The peer, the same BFF with the bound lifted to ${Math.round(u.maxBytes / 1048576)} MB (as before the bound): ${fmt(u.peakRssMb, 0, ' MiB')}, answers ${u.statuses.join('/')}.`,
+    );
   }
 
   if (r.model) {

@@ -1,7 +1,7 @@
 // `npm run bench`: the production build served by the BFF (bench/serve.ts) against the emulators,
 // measured in Chromium; writes bench/report.md and bench/report.json. Every figure is the median,
 // min and max (and p95 where a budget is a p95) of at least BENCH_RUNS (5) runs.
-// BENCH_ONLY=bytes,lighthouse,list,rules,bff,model runs a subset (the report then says so).
+// BENCH_ONLY=bytes,lighthouse,list,rules,bff,security,model runs a subset (the report then says so).
 import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +24,11 @@ import {
 } from './lib/stack';
 import { machineInfo, type MachineInfo } from './lib/machine';
 import { runModelBench } from './model-bench';
+import { runSecurityBench, type SecurityReport } from './security';
 import { writeReport } from './report';
 import { runRuleBuilder, type RuleBuilderSize } from './rule-builder';
 
-export const PHASES = ['bytes', 'lighthouse', 'list', 'rules', 'bff', 'model'] as const;
+export const PHASES = ['bytes', 'lighthouse', 'list', 'rules', 'bff', 'security', 'model'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchReport {
@@ -45,6 +46,7 @@ export interface BenchReport {
   rules?: RuleBuilderSize[];
   bff?: BffOverheadReport;
   model?: ReturnType<typeof runModelBench>;
+  security?: SecurityReport;
   /** Phases that failed: the report keeps what the others measured. */
   errors: { phase: string; message: string }[];
 }
@@ -205,6 +207,9 @@ async function main(): Promise<void> {
           hasOffersLimit: HASOFFERS_BENCH_LIMIT,
         }),
       );
+    }
+    if (phases.includes('security')) {
+      report.security = await timed('security', () => runSecurityBench(RUNS));
     }
     if (phases.includes('model')) {
       report.model = await timed('model', async () => runModelBench());
