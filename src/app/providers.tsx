@@ -3,6 +3,7 @@ import './zod-config';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import GlobalStyles from '@mui/material/GlobalStyles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { ThemeProvider, type Theme } from '@mui/material/styles';
 import { theme } from './theme';
 import { createQueryClient } from './query-client';
@@ -53,6 +54,15 @@ const Devtools = import.meta.env.DEV
     )
   : () => null;
 
+/**
+ * The devtools' floating button sits over the page's bottom-left corner: on a phone that is the
+ * table's ID column. Below 600 px (MUI's `sm`) it is left out; a wider window shows it again.
+ */
+function DevtoolsOnWideScreens() {
+  const wide = useMediaQuery('(min-width:600px)', { noSsr: true });
+  return wide ? <Devtools buttonPosition="bottom-left" /> : null;
+}
+
 export interface AppProvidersProps {
   children: ReactNode;
   /** main.tsx passes the client its route loaders prefetch into; tests get a fresh one. */
@@ -69,7 +79,7 @@ export function AppProviders({ children, queryClient: given }: AppProvidersProps
       <QueryClientProvider client={queryClient}>
         {children}
         <Suspense fallback={null}>
-          <Devtools buttonPosition="bottom-left" />
+          <DevtoolsOnWideScreens />
         </Suspense>
       </QueryClientProvider>
     </ThemeProvider>

@@ -1,7 +1,7 @@
 // The app's providers: the theme follows the system's light or dark scheme, and mounting them
 // renders the page once. MUI's ThemeProvider with two color schemes otherwise renders once as
 // for a server, then again for the browser: the whole page, in one task, at start-up.
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { useColorScheme, useTheme } from '@mui/material/styles';
 import { QueryClient } from '@tanstack/react-query';
 import { AppProviders } from '../providers';
@@ -22,5 +22,61 @@ describe('AppProviders', () => {
     );
     expect(screen.getByText('page')).toBeInTheDocument();
     expect(renders).toEqual(['system']);
+  });
+});
+
+// The real devtools draw their button inside a shadow root; a stand-in shows whether they mount.
+vi.mock('@tanstack/react-query-devtools', () => ({
+  ReactQueryDevtools: () => <button type="button">Open Tanstack query devtools</button>,
+}));
+
+describe('the query devtools (development only)', () => {
+  /** A window `width` px wide, as matchMedia answers min-width queries. */
+  function windowOf(width: number) {
+    vi.stubGlobal('matchMedia', (query: string) => {
+      const min = /min-width:\s*([\d.]+)px/.exec(query);
+      return {
+        matches: min ? width >= Number(min[1]) : false,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      };
+    });
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows its button on a wide window', async () => {
+    windowOf(1280);
+    render(
+      <AppProviders queryClient={new QueryClient()}>
+        <p>page</p>
+      </AppProviders>,
+    );
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: /open tanstack query devtools/i },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves its button out on a phone, where it covered the table’s ID column', async () => {
+    windowOf(390);
+    render(
+      <AppProviders queryClient={new QueryClient()}>
+        <p>page</p>
+      </AppProviders>,
+    );
+    // Time for the lazy devtools to have arrived, had they been asked for.
+    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(() => expect(screen.getByText('page')).toBeInTheDocument());
+    expect(
+      screen.queryByRole('button', { name: /tanstack query devtools/i }),
+    ).not.toBeInTheDocument();
   });
 });
