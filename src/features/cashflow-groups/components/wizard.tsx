@@ -23,7 +23,12 @@ import StepButton from '@mui/material/StepButton';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { affiliateQueries, cashflowGroupQueries, type CashflowGroupDetail } from '../api';
+import {
+  affiliateQueries,
+  cashflowGroupQueries,
+  classifyCreateError,
+  type CashflowGroupDetail,
+} from '../api';
 import {
   describeGroup,
   diffGroups,
@@ -268,9 +273,9 @@ function WizardBody({
     },
     [autosave, getValues],
   );
-  const onRefused = useCallback(
-    (refusal: CreateRefusal) => {
-      setServerError(refusal);
+  /** Marks the field (and opens the step) a refused create or update names. */
+  const routeRefusal = useCallback(
+    (refusal: Pick<CreateRefusal, 'step' | 'field' | 'message'>) => {
       if (refusal.field) {
         const field = refusal.field as FieldPath<GroupForm>;
         setError(field, { type: 'server', message: refusal.message });
@@ -279,6 +284,13 @@ function WizardBody({
       if (refusal.step !== 'review') setStep(refusal.step);
     },
     [setError, setStep],
+  );
+  const onRefused = useCallback(
+    (refusal: CreateRefusal) => {
+      setServerError(refusal);
+      routeRefusal(refusal);
+    },
+    [routeRefusal],
   );
   const creator = useCreateGroup({
     ...(initial.idempotencyKey !== undefined && { initialKey: initial.idempotencyKey }),
@@ -292,6 +304,12 @@ function WizardBody({
     group: editing,
     onSaved: mode.kind === 'edit' ? mode.onSaved : noop,
   });
+  // A refused update is routed like a refused create: the step and field its attribute names
+  // (the failure itself stays in the save status).
+  const failedSave = saver.state.status === 'failed' ? saver.state.error : undefined;
+  useEffect(() => {
+    if (failedSave) routeRefusal(classifyCreateError(failedSave));
+  }, [failedSave, routeRefusal]);
   const modeValue = useMemo<WizardModeValue>(
     () =>
       editing
