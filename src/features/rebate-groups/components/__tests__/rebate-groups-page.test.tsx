@@ -233,7 +233,7 @@ describe('RebateGroupsPage', () => {
       await user.click(await screen.findByRole('button', { name: 'Saved views' }));
       await user.click(await screen.findByRole('button', { name: 'Save current view…' }));
       await user.type(screen.getByRole('textbox', { name: 'View name' }), 'Mine');
-      await user.click(screen.getByRole('button', { name: 'Save', exact: true }));
+      await user.click(screen.getByRole('button', { name: 'Save' }));
 
       // Somewhere else: another page size, every column shown.
       await user.click(await screen.findByRole('button', { name: 'Columns' }));
