@@ -31,7 +31,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** The vendor documents "the new group's id"; accept it bare or in a (wrapped) row. */
-const createdSchema = z.pipe(
+export const createdSchema = z.pipe(
   z.pipe(
     z.unknown(),
     z.transform((data) => {

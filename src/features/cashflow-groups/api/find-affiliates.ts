@@ -9,7 +9,7 @@ export const AFFILIATE_SEARCH_LIMIT = 20;
 /** Ids per by-ids call: keeps the GET URL well under common 8 KB limits. */
 export const AFFILIATE_IDS_PER_CALL = 100;
 
-const affiliateRow = modelRow(
+export const affiliateRowSchema = modelRow(
   'Affiliate',
   z.looseObject({ id: hoId, company: hoText, status: hoText, country: hoText }),
 );
@@ -66,7 +66,7 @@ export async function searchAffiliates(
   signal?: AbortSignal,
 ): Promise<AffiliatePage> {
   const page = await callHasOffers('Affiliate', 'findAll', affiliateSearchParams(params), {
-    schema: hoPage(affiliateRow),
+    schema: hoPage(affiliateRowSchema),
     ...(signal && { signal }),
   });
   return { ...page, rows: sortRowsBy(page.rows.map(pick), 'company') };
@@ -92,7 +92,7 @@ export async function findAffiliatesByIds(
       'Affiliate',
       'findAll',
       { filters: { id: chunk }, fields: [...AFFILIATE_FIELDS], limit: chunk.length },
-      { schema: hoPage(affiliateRow), ...(signal && { signal }) },
+      { schema: hoPage(affiliateRowSchema), ...(signal && { signal }) },
     );
     for (const row of page.rows) found[row.id] = pick(row);
   }

@@ -67,7 +67,7 @@ const listRow = z.transform((raw: unknown, ctx): CashflowGroupListRow => {
   return { id, name, description, modified, rules: read.rules, affiliateIds: read.affiliateIds };
 });
 
-const listPage = z.pipe(
+export const cashflowGroupListPageSchema = z.pipe(
   z.pipe(z.unknown(), z.transform(normalisePage)),
   z.object({
     rows: z.array(listRow),
@@ -108,7 +108,7 @@ export async function listCashflowGroups(
   signal?: AbortSignal,
 ): Promise<CashflowGroupListPage> {
   const page = await callHasOffers('CashflowGroup', 'findCashflowGroups', listParams(view), {
-    schema: listPage,
+    schema: cashflowGroupListPageSchema,
     ...(signal && { signal }),
   });
   return { ...page, rows: resort(page.rows, view.sort) };
