@@ -100,12 +100,17 @@ describe('recorded HasOffers answers in the pages', { timeout: 30_000 }, () => {
     ho.override((call) =>
       call.method === 'createCashflowGroup'
         ? validationRefusal('affiliate_ids_json', 'Invalid value given.')
-        : undefined,
+        : // Unrecorded anywhere: the builder must never depend on it (it uses its own field list).
+          call.method === 'getCashflowRuleFieldDefinitions'
+          ? HttpResponse.json({ response: { errors: { publicMessage: 'Unknown method' } } })
+          : undefined,
     );
     const router = renderAt('/cashflow-groups/new');
     await toReviewAndCreate(router, 'Autumn push');
     await waitFor(() => expect(step(router)).toBe('affiliates'));
     expect(await screen.findByText(/Invalid value given\./)).toBeInTheDocument();
+    // The Rules step was passed without asking for field definitions at all.
+    expect(ho.calls.filter((c) => c.method === 'getCashflowRuleFieldDefinitions')).toEqual([]);
   });
 
   it.each([
