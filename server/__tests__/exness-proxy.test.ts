@@ -6,7 +6,6 @@ import {
   call,
   control,
   expectNoLeak,
-  postJson,
   rawCall,
   startBff,
   startTestEmulators,
@@ -17,6 +16,12 @@ import {
 } from './harness';
 
 const GROUPS = '/api/v2/autorebates/groups/';
+/** The rebate list as the client sends it: GET with query parameters (a POST creates upstream). */
+const listGet = (url: string, params: Record<string, string | number> = {}) =>
+  call(
+    `${url}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`,
+  );
+
 const AUTH = '/api/v2/auth/';
 const SECRETS = [EMULATOR_CREDENTIALS.exnessLogin, EMULATOR_CREDENTIALS.exnessPassword];
 
@@ -43,7 +48,7 @@ beforeEach(async () => {
 
 describe('/api/exness', () => {
   it('lists groups with the server’s JWT; the browser never sees a credential', async () => {
-    const res = await postJson(groupsUrl(), { limit: 2, ordering: '-rebate_percent' });
+    const res = await listGet(groupsUrl(), { limit: 2, ordering: '-rebate_percent' });
     expect(res.status).toBe(200);
     const body = res.json as { data: unknown[]; totals: { count: number } };
     expect(body.data).toHaveLength(2);
@@ -56,8 +61,8 @@ describe('/api/exness', () => {
       password: EMULATOR_CREDENTIALS.exnessPassword,
     });
     const list = calls.find((c) => c.path === GROUPS);
-    expect(list?.method).toBe('POST');
-    expect(list?.body).toEqual({ limit: 2, ordering: '-rebate_percent' });
+    expect(list?.method).toBe('GET');
+    expect(list?.query).toEqual({ limit: '2', ordering: '-rebate_percent' });
     const authorization = list?.headers.authorization ?? '';
     expect(authorization).toMatch(/^JWT [\w-]+\.[\w-]+\.[\w-]+$/);
     // Nothing the browser sent besides the body reaches the upstream.
@@ -111,7 +116,7 @@ describe('/api/exness', () => {
     try {
       const url = `${fresh.url}/api/exness${GROUPS}`;
       await exness.config({ tokenTtlMs: 300 });
-      const first = await postJson(url, { limit: 1 });
+      const first = await listGet(url, { limit: 1 });
       // It may itself have met the expiry (twice: a 502); either way the BFF now holds a
       // short-lived token.
       expect([200, 502]).toContain(first.status);
@@ -135,7 +140,7 @@ describe('/api/exness', () => {
       await exness.clearCalls();
 
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => postJson(url, { limit: 1, offset: i })),
+        Array.from({ length: 10 }, (_, i) => listGet(url, { limit: 1, offset: i })),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
       const calls = await exness.calls();
@@ -157,12 +162,12 @@ describe('/api/exness', () => {
 
   it('a 401 from token-expired faults: re-login once and retry once, then a 502 (never a 401: that means "signed out" to the browser)', async () => {
     await exness.fault({ match: { path: GROUPS }, fault: 'token-expired', count: 1 });
-    const ok = await postJson(groupsUrl(), { limit: 1 });
+    const ok = await listGet(groupsUrl(), { limit: 1 });
     expect(ok.status).toBe(200);
 
     await exness.clearCalls();
     await exness.fault({ match: { path: GROUPS }, fault: 'token-expired', count: 2 });
-    const refused = await postJson(groupsUrl(), { limit: 1 });
+    const refused = await listGet(groupsUrl(), { limit: 1 });
     expect(refused.status).toBe(502);
     expect(refused.json).toMatchObject({ code: 'UpstreamAuthFailed' });
     const calls = await exness.calls();
@@ -172,7 +177,7 @@ describe('/api/exness', () => {
 
   it('passes upstream errors through: status, JSON body, Retry-After', async () => {
     await exness.fault({ match: { path: GROUPS }, fault: 'permission-denied' });
-    const denied = await postJson(groupsUrl(), {});
+    const denied = await listGet(groupsUrl(), {});
     expect(denied.status).toBe(403);
     expect(denied.json).toEqual({
       code: 'PermissionDenied',
@@ -180,19 +185,19 @@ describe('/api/exness', () => {
     });
 
     await exness.fault({ match: { path: GROUPS }, fault: 'rate-limit', delayMs: 7000 });
-    const throttled = await postJson(groupsUrl(), {});
+    const throttled = await listGet(groupsUrl(), {});
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('7');
     expect(throttled.json).toMatchObject({ code: 'Throttled' });
 
-    const invalid = await postJson(groupsUrl(), { limit: 'many' });
+    const invalid = await listGet(groupsUrl(), { limit: 'many' });
     expect(invalid.status).toBe(400);
     expect(invalid.json).toBeTypeOf('object');
   });
 
   it('an HTML 500 from the upstream becomes a 502 JSON answer', async () => {
     await exness.fault({ match: { path: GROUPS }, fault: 'http500' });
-    const res = await postJson(groupsUrl(), {});
+    const res = await listGet(groupsUrl(), {});
     expect(res.status).toBe(502);
     expect(res.json).toEqual({
       code: 'UpstreamInvalidResponse',
@@ -233,7 +238,7 @@ describe('/api/exness with credentials the upstream refuses', () => {
   });
 
   it('answers 502 saying the server’s credentials were refused, without any credential', async () => {
-    const res = await postJson(`${wrong.url}/api/exness${GROUPS}`, { limit: 1 });
+    const res = await listGet(`${wrong.url}/api/exness${GROUPS}`, { limit: 1 });
     expect(res.status).toBe(502);
     const body = res.json as { code: string; message: string };
     expect(body.code).toBe('UpstreamAuthFailed');
@@ -251,17 +256,12 @@ describe('/api/exness with credentials the upstream refuses', () => {
   });
 });
 
-/** A JSON POST as the browser sends it, read as raw bytes. */
-const rawPost = (url: string, body: unknown, acceptEncoding: string) =>
-  rawCall(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Requested-With': 'dashboard',
-      'Accept-Encoding': acceptEncoding,
-    },
-    body: JSON.stringify(body),
-  });
+/** The list GET as the browser sends it, read as raw bytes. */
+const rawPost = (url: string, params: Record<string, string | number>, acceptEncoding: string) =>
+  rawCall(
+    `${url}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`,
+    { headers: { 'X-Requested-With': 'dashboard', 'Accept-Encoding': acceptEncoding } },
+  );
 
 describe('/api/exness answers on the wire', () => {
   it('compresses a list answer the browser can decode: brotli, else gzip, else plain', async () => {
@@ -284,7 +284,7 @@ describe('/api/exness answers on the wire', () => {
   });
 
   it('leaves a small answer (under 1 KB) as it is', async () => {
-    const small = await rawPost(groupsUrl(), { limit: 1, group_id: ['0'] }, 'br');
+    const small = await rawPost(groupsUrl(), { limit: 1, group_id: '0' }, 'br');
     expect(small.status).toBe(200);
     expect(small.body.length).toBeLessThan(1024);
     expect(small.headers['content-encoding']).toBeUndefined();

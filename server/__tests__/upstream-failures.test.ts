@@ -7,7 +7,6 @@ import {
   control,
   expectNoLeak,
   postForm,
-  postJson,
   startBff,
   startTestEmulators,
   testConfig,
@@ -16,6 +15,11 @@ import {
 } from './harness';
 
 const GROUPS = '/api/v2/autorebates/groups/';
+/** The rebate list as the client sends it: GET with query parameters (a POST creates upstream). */
+const listGet = (url: string, params: Record<string, string | number> = {}) =>
+  call(
+    `${url}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`,
+  );
 
 /** A port nothing listens on: bind one, note it, close it. */
 async function closedPort(): Promise<number> {
@@ -61,7 +65,7 @@ beforeEach(async () => {
 describe('timeouts', () => {
   it('an Exness call that hangs → 504 UpstreamTimeout', async () => {
     await exness.fault({ match: { path: GROUPS }, fault: 'hang' });
-    const res = await postJson(`${bff.url}/api/exness${GROUPS}`, {});
+    const res = await listGet(`${bff.url}/api/exness${GROUPS}`, {});
     expect(res.status).toBe(504);
     expect(res.json).toEqual({
       code: 'UpstreamTimeout',
@@ -74,7 +78,7 @@ describe('timeouts', () => {
     const fresh = await startBff(testConfig(emulators, { upstreamTimeoutMs: 300 }));
     try {
       await exness.fault({ match: { path: '/api/v2/auth/' }, fault: 'hang' });
-      const res = await postJson(`${fresh.url}/api/exness${GROUPS}`, {});
+      const res = await listGet(`${fresh.url}/api/exness${GROUPS}`, {});
       expect(res.status).toBe(504);
       expect(res.json).toMatchObject({ code: 'UpstreamTimeout' });
     } finally {
@@ -98,7 +102,7 @@ describe('connection failures', () => {
   it('a reset connection → 502 UpstreamUnavailable (Exness and HasOffers)', async () => {
     // Twice: a read reset on a kept-alive connection is sent once more on a new one (below).
     await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection', count: 2 });
-    const ex = await postJson(`${bff.url}/api/exness${GROUPS}`, {});
+    const ex = await listGet(`${bff.url}/api/exness${GROUPS}`, {});
     expect(ex.status).toBe(502);
     expect(ex.json).toEqual({
       code: 'UpstreamUnavailable',
@@ -121,9 +125,9 @@ describe('connection failures', () => {
 
   it('a read whose kept-alive connection the upstream dropped is sent once more, and answered', async () => {
     // The first call leaves its connection in the pool; the second goes out on it.
-    expect((await postJson(`${bff.url}/api/exness${GROUPS}`, {})).status).toBe(200);
+    expect((await listGet(`${bff.url}/api/exness${GROUPS}`, {})).status).toBe(200);
     await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection' });
-    const res = await postJson(`${bff.url}/api/exness${GROUPS}`, {});
+    const res = await listGet(`${bff.url}/api/exness${GROUPS}`, {});
     expect(res.status).toBe(200);
     const calls = (await exness.calls()).filter((c) => c.path === GROUPS);
     expect(calls.map((c) => c.fault ?? 'answered')).toEqual([
@@ -142,7 +146,7 @@ describe('connection failures', () => {
       ),
     );
     try {
-      const ex = await postJson(`${down.url}/api/exness${GROUPS}`, {});
+      const ex = await listGet(`${down.url}/api/exness${GROUPS}`, {});
       expect(ex.status).toBe(502);
       expect(ex.json).toEqual({
         code: 'UpstreamUnavailable',
