@@ -48,10 +48,8 @@ describe('scripts/dev.ts', () => {
         status: 'ok',
         upstreams: { exness: { mode: 'emulated' }, hasoffers: { mode: 'emulated' } },
       });
-      const list = await fetch(`${app}api/exness/api/v2/autorebates/groups/`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'dashboard' },
-        body: JSON.stringify({ limit: 2 }),
+      const list = await fetch(`${app}api/exness/api/v2/autorebates/groups/?limit=2`, {
+        headers: { 'X-Requested-With': 'dashboard' },
       });
       expect(list.status).toBe(200);
       expect(((await list.json()) as { data: unknown[] }).data).toHaveLength(2);
