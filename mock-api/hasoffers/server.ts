@@ -18,6 +18,7 @@ import {
 import { createEmulatorApp, listenEmulator, type RunningEmulator } from '../shared/server';
 import { envelopeJson, hoFailure, type HoOutcome } from './envelope';
 import { dispatch } from './methods';
+import { unauthenticatedTokenMessage } from './recorded-answers';
 import { parsePhpParams, stringParam, type PhpParams } from './php-params';
 import {
   DEFAULT_RATE_LIMIT,
@@ -44,7 +45,7 @@ const configSchema = z.strictObject({ rateLimit: rateLimitSchema.optional() });
 
 /** The token is repeated in the message: the quirk the BFF must strip before the browser. */
 export function invalidTokenMessage(received: string): string {
-  return `Invalid NetworkToken '${received}'`;
+  return unauthenticatedTokenMessage(received);
 }
 
 const SERVER_ERROR_PAGE =

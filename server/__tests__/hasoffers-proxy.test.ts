@@ -169,7 +169,7 @@ describe('/api/hasoffers', () => {
     expect(res.status).toBe(200);
     const body = res.json as Envelope;
     expect(body.response.status).toBe(-1);
-    expect(body.response.errorMessage).toBe("Invalid NetworkToken '[redacted]'");
+    expect(body.response.errorMessage).toBe('NetworkToken [redacted] is not authenticated');
     expectNoLeak(res.text, [TOKEN]);
   });
 
@@ -196,7 +196,7 @@ describe('/api/hasoffers with a wrong NetworkToken', () => {
     expect(res.status).toBe(200);
     const body = res.json as Envelope;
     expect(body.response.status).toBe(-1);
-    expect(body.response.errorMessage).toBe("Invalid NetworkToken '[redacted]'");
+    expect(body.response.errorMessage).toBe('NetworkToken [redacted] is not authenticated');
     expect(body.request.NetworkToken).toBeUndefined();
     expectNoLeak(res.text, [wrongToken, 'wrong-token', '7d1e9a']);
     // The emulator did receive it: the redaction, not the absence, makes the answer clean.

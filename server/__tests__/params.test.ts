@@ -89,8 +89,9 @@ describe('allowlists', () => {
     expect(findHasOffersCall('__proto__', 'findAll')).toBeUndefined();
   });
 
-  it('Exness: the groups path for GET and POST only, matched on the raw path', () => {
-    expect(findExnessCall('POST', '/api/v2/autorebates/groups/')).toBeDefined();
+  it('Exness: the groups path for GET (POST only when configured), matched on the raw path', () => {
+    expect(findExnessCall('POST', '/api/v2/autorebates/groups/')).toBeUndefined();
+    expect(findExnessCall('POST', '/api/v2/autorebates/groups/', 'POST')).toBeDefined();
     expect(findExnessCall('GET', '/api/v2/autorebates/groups/')).toBeDefined();
     expect(findExnessCall('DELETE', '/api/v2/autorebates/groups/')).toBeUndefined();
     expect(findExnessCall('POST', '/api/v2/auth/')).toBeUndefined();

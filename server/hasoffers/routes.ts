@@ -13,6 +13,7 @@ import { removeJsonMembers } from '../upstream/json-members';
 import { sendUpstreamJson } from '../upstream/reply';
 import { findHasOffersCall } from './allowlist';
 import { findCreatedGroupId, recoveredCreateAnswer } from './create-recovery';
+import { assertHasOffersNetwork } from './envelope-check';
 import {
   IdempotencyStore,
   fingerprintParams,
@@ -166,6 +167,8 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
     } else {
       res = await send();
     }
+    // A wrong network id answers in its own envelope: a configuration error, said as such.
+    assertHasOffersNetwork(res, opts.upstream);
     return sendUpstreamJson(reply, res, {
       upstream: 'hasoffers',
       redact: opts.redact,

@@ -189,7 +189,7 @@ describe('faults on the HasOffers emulator', () => {
     await hoc().fault({ fault: 'token-expired' });
     const expired = await findList();
     expect(expired.json.response.errorMessage).toBe(
-      `Invalid NetworkToken '${EMULATOR_CREDENTIALS.hasOffersNetworkToken}'`,
+      `NetworkToken ${EMULATOR_CREDENTIALS.hasOffersNetworkToken} is not authenticated`,
     );
     expect((await findList()).json.response.status).toBe(1);
   });
