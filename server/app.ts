@@ -121,6 +121,7 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
         upstream: config.exness,
         timeoutMs: config.upstreamTimeoutMs,
         redact,
+        ...(config.upstreamMaxBytes !== undefined && { maxBytes: config.upstreamMaxBytes }),
       });
       api.register(hasOffersRoutes, {
         prefix: HASOFFERS_PATH.slice(API_PREFIX.length),

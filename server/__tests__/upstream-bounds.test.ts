@@ -30,6 +30,11 @@ function standIn(): Promise<void> {
       res.end(JSON.stringify({ token: JWT }));
       return;
     }
+    if (url.pathname === '/api/v2/autorebates/groups/' && url.searchParams.has('big')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ data: [], note: 'x'.repeat(256 * 1024) }));
+      return;
+    }
     if (url.pathname === '/api/v2/autorebates/groups/') {
       // An error page that repeats the request's headers, as debugging proxies do.
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -130,6 +135,12 @@ describe('bounded upstream answers', () => {
     expect(res.status).toBe(502);
     expect(res.json).toMatchObject({ code: 'UpstreamTooLarge' });
     expect((res.json as { message: string }).message).toMatch(/larger than 0\.1 MB/);
+  });
+
+  it('the Exness list is bounded the same way', async () => {
+    const res = await call(`${small.url}/api/exness/api/v2/autorebates/groups/?limit=1&big=1`);
+    expect(res.status).toBe(502);
+    expect(res.json).toMatchObject({ code: 'UpstreamTooLarge' });
   });
 
   it('an answer under the bound passes (the default bound is 5 MB)', async () => {

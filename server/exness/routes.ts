@@ -12,6 +12,8 @@ export const EXNESS_PREFIX = '/api/exness';
 export interface ExnessRoutesOptions {
   upstream: ExnessUpstream;
   timeoutMs: number;
+  /** The most an answer may hold (UPSTREAM_MAX_BYTES); fetchUpstream's default otherwise. */
+  maxBytes?: number;
   redact: (text: string) => string;
 }
 
@@ -69,7 +71,12 @@ export const exnessRoutes: FastifyPluginAsync<ExnessRoutesOptions> = async (scop
         },
         // A GET is a read: safe to send again on a new connection. A POST (EXNESS_LIST_METHOD=POST)
         // may create a group upstream: never sent twice by the transport.
-        { upstream: 'exness', timeoutMs: opts.timeoutMs, safeToRepeat: call.method === 'GET' },
+        {
+          upstream: 'exness',
+          timeoutMs: opts.timeoutMs,
+          safeToRepeat: call.method === 'GET',
+          ...(opts.maxBytes !== undefined && { maxBytes: opts.maxBytes }),
+        },
       );
 
     const token = await session.getToken();
