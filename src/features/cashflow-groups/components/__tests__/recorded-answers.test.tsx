@@ -120,7 +120,7 @@ describe('recorded HasOffers answers in the pages', { timeout: 30_000 }, () => {
   ])('shows "not found" with a way back on %s when the group is `data: null`', async (_n, path) => {
     ho.override((call) =>
       call.method === 'findCashflowGroupById'
-        ? HttpResponse.json(cashflowGroupByIdMissing.json)
+        ? HttpResponse.json(cashflowGroupByIdMissing.json as Record<string, unknown>)
         : undefined,
     );
     renderAt(path);
