@@ -91,17 +91,7 @@ export function ReviewStep() {
 
   return (
     <Stack spacing={2.5}>
-      <div>
-        <Typography variant="h6" component="h2">
-          Review
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {diff
-            ? 'Check what changes, then save. The update replaces all rules and affiliates with exactly what is below.'
-            : 'Check the group, then create it. What you see below is exactly what is sent.'}
-        </Typography>
-      </div>
-
+      {/* The heading is the wizard's (ReviewHeading): the action bar follows it in tab order. */}
       {mode.kind === 'edit' && mode.serverChange && (
         <Alert severity="warning">
           <Typography sx={{ fontWeight: 600, mb: 0.5 }}>

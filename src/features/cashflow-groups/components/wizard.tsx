@@ -161,6 +161,22 @@ function WizardStepper({
   );
 }
 
+/** The Review step's heading, outside its lazy body so the action bar can follow it. */
+function ReviewHeading({ editing }: { editing: boolean }) {
+  return (
+    <Box sx={{ mb: 1.5 }}>
+      <Typography variant="h6" component="h2">
+        Review
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {editing
+          ? 'Check what changes, then save. The update replaces all rules and affiliates with exactly what is below.'
+          : 'Check the group, then create it. What you see below is exactly what is sent.'}
+      </Typography>
+    </Box>
+  );
+}
+
 function DraftNote({ status }: { status: DraftStatus }) {
   const { savedAt, failed } = useDraftStatus(status);
   if (failed) {
@@ -336,6 +352,7 @@ function WizardBody({
 
   // ---- Focus: on a step change, the step's heading (or the field a server error names).
   const contentRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {
@@ -349,7 +366,7 @@ function WizardBody({
       requestAnimationFrame(() => setFocus(field));
       return;
     }
-    const heading = contentRef.current?.querySelector<HTMLElement>('h2');
+    const heading = rootRef.current?.querySelector<HTMLElement>('h2');
     if (heading) {
       heading.tabIndex = -1;
       heading.focus();
@@ -492,13 +509,67 @@ function WizardBody({
     saver.state.status === 'checking' ||
     saver.state.status === 'saving';
 
+  // Sticky, so the next action (and what the create led to) is always in view.
+  const actionBar = (
+    <Box
+      sx={{
+        mt: 'auto',
+        pt: 1.5,
+        pb: 1.5,
+        position: 'sticky',
+        // Always shown last, wherever it sits in the tab order (see the Review step).
+        order: 1,
+        bottom: 0,
+        bgcolor: 'background.default',
+        borderTop: 1,
+        borderColor: 'divider',
+        zIndex: 2,
+      }}
+    >
+      {current === 'review' && !editing && (
+        <Box sx={{ mb: creator.state.status === 'idle' ? 0 : 1.5 }}>
+          <CreateStatus state={creator.state} onDismiss={creator.dismiss} />
+        </Box>
+      )}
+      {editing && <SaveStatus state={saver.state} onDismiss={saver.cancel} />}
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Button
+          variant="outlined"
+          disabled={!back || sending}
+          onClick={() => back && setStep(back)}
+        >
+          Back
+        </Button>
+        {next ? (
+          <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
+            Next
+          </Button>
+        ) : editing ? (
+          <SaveAction state={saver.state} onSave={() => void onCreate()} />
+        ) : (
+          <CreateAction
+            state={creator.state}
+            onCreate={() => void onCreate()}
+            onCheck={() => void creator.check(getValues())}
+            onRetry={() => void creator.create(getValues())}
+          />
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        {!editing && <DraftNote status={autosave.status} />}
+      </Stack>
+    </Box>
+  );
+
   return (
     <WizardModeContext value={modeValue}>
       <FormProvider {...form}>
         {/* At least as tall as the window, so the button bar sits at the bottom whatever the
           step's height: a field that shrinks on blur (a chip added, a search cleared) must
           not move "Next" between mouse down and up, which would swallow the click. */}
-        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: WIZARD_MIN_HEIGHT }}>
+        <Box
+          ref={rootRef}
+          sx={{ display: 'flex', flexDirection: 'column', minHeight: WIZARD_MIN_HEIGHT }}
+        >
           <WizardStepper
             control={control}
             current={current}
@@ -521,6 +592,16 @@ function WizardBody({
             </Alert>
           )}
 
+          {/* On Review the action bar comes right after the heading in the tab order (shown at
+            the bottom all the same): "Create group" is two Tabs away, not behind the review's
+            two dozen tabs and copy buttons. */}
+          {current === 'review' && (
+            <>
+              <ReviewHeading editing={editing !== undefined} />
+              {actionBar}
+            </>
+          )}
+
           <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 2 }}>
             <Box ref={contentRef}>
               {/* Keyed by step: a failed step does not stay failed when another is chosen. */}
@@ -539,52 +620,7 @@ function WizardBody({
             </Box>
           </Paper>
 
-          {/* Sticky, so the next action (and what the create led to) is always in view. */}
-          <Box
-            sx={{
-              mt: 'auto',
-              pt: 1.5,
-              pb: 1.5,
-              position: 'sticky',
-              bottom: 0,
-              bgcolor: 'background.default',
-              borderTop: 1,
-              borderColor: 'divider',
-              zIndex: 2,
-            }}
-          >
-            {current === 'review' && !editing && (
-              <Box sx={{ mb: creator.state.status === 'idle' ? 0 : 1.5 }}>
-                <CreateStatus state={creator.state} onDismiss={creator.dismiss} />
-              </Box>
-            )}
-            {editing && <SaveStatus state={saver.state} onDismiss={saver.cancel} />}
-            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-              <Button
-                variant="outlined"
-                disabled={!back || sending}
-                onClick={() => back && setStep(back)}
-              >
-                Back
-              </Button>
-              {next ? (
-                <Button variant="contained" disabled={busy} onClick={() => void goForward(next)}>
-                  Next
-                </Button>
-              ) : editing ? (
-                <SaveAction state={saver.state} onSave={() => void onCreate()} />
-              ) : (
-                <CreateAction
-                  state={creator.state}
-                  onCreate={() => void onCreate()}
-                  onCheck={() => void creator.check(getValues())}
-                  onRetry={() => void creator.create(getValues())}
-                />
-              )}
-              <Box sx={{ flexGrow: 1 }} />
-              {!editing && <DraftNote status={autosave.status} />}
-            </Stack>
-          </Box>
+          {current !== 'review' && actionBar}
         </Box>
 
         {editing && (

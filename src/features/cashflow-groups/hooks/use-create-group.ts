@@ -21,6 +21,18 @@ export type CreateState =
   | { status: 'sending' }
   /** The network said no: nothing was created; the message is attached to a step/field. */
   | { status: 'refused'; refusal: CreateRefusal }
+  /**
+   * HasOffers (or the dashboard server's own limiter) turned the call away under its call
+   * limit: that answer proves nothing was created. Never sent again by itself (a create is
+   * sent on a click only); "Create group" comes back at `retryAt`.
+   */
+  | { status: 'rate-limited'; error: ApiError; retryAt: number }
+  /**
+   * The browser did not reach the dashboard server, or the server did not reach HasOffers.
+   * The key is kept, so a second click cannot create the group twice (the server replays or
+   * looks the group up first).
+   */
+  | { status: 'unreached'; error: ApiError }
   /** No usable answer: the group may or may not exist. */
   | { status: 'unknown'; error: ApiError }
   | { status: 'checking'; error: ApiError }
@@ -30,14 +42,29 @@ export type CreateState =
   | { status: 'created'; id: string };
 
 /**
- * Failures after which the request may have reached HasOffers and been carried out: no answer
- * at all, our own timeout, or a gateway that lost the upstream (500/502/504). A 503 or 429 is
- * a refusal before the work started, so it is not here.
+ * Failures after which the request may have reached HasOffers and been carried out: our own
+ * timeout, a gateway that lost the upstream (500/502/504), or a success answer we could not
+ * read. A 503 or 429 is a refusal before the work started, so it is not here; nor is a
+ * failure to reach a server at all (see isUnreached).
  */
 export function isOutcomeUnknown(e: ApiError): boolean {
-  if (e.kind === 'network' || e.kind === 'timeout') return true;
+  if (isUnreached(e)) return false;
+  if (e.kind === 'timeout' || e.kind === 'invalid-response') return true;
   return e.kind === 'server' && (e.status === 500 || e.status === 502 || e.status === 504);
 }
+
+/**
+ * The browser could not reach the dashboard server (no answer at all), or the server says it
+ * could not reach HasOffers (its 502 UpstreamUnavailable). Either way the one useful step is
+ * to send the same request again: with the same key the server answers a request that did get
+ * through from its record, or looks the group up before sending.
+ */
+export function isUnreached(e: ApiError): boolean {
+  return e.kind === 'network' || e.code === 'UpstreamUnavailable';
+}
+
+/** When a limit answer does not say how long to wait (HasOffers' window is 10 s). */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000;
 
 export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
@@ -123,6 +150,17 @@ export function useCreateGroup(options: {
           onCreated(String(id));
         } catch (e) {
           const error = toApiError(e);
+          if (isUnreached(error)) {
+            setState({ status: 'unreached', error });
+            return;
+          }
+          if (error.kind === 'rate-limit') {
+            // A new attempt after the wait: nothing of this one was carried out.
+            setKey(undefined);
+            const waitMs = error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+            setState({ status: 'rate-limited', error, retryAt: Date.now() + waitMs });
+            return;
+          }
           if (isOutcomeUnknown(error)) {
             // Keep the key: a retry of this attempt must not create a second group.
             setState({ status: 'unknown', error });

@@ -146,7 +146,7 @@ describe('the wizard', { timeout: 30_000 }, () => {
     expect(screen.getByRole('tab', { name: /Details.*Needs attention/ })).toBeInTheDocument();
   });
 
-  it('after a dropped connection, checks before retrying with the same key', async () => {
+  it('after a gateway timeout, checks before retrying with the same key', async () => {
     const router = renderWizard();
     await passDetails(router, 'Dropped');
     await toReview(router);
@@ -154,7 +154,8 @@ describe('the wizard', { timeout: 30_000 }, () => {
     ho.override((call) => {
       if (call.method === 'createCashflowGroup' && failNext) {
         failNext = false;
-        return HttpResponse.error();
+        // Sent, and no answer came back: the group may exist.
+        return new HttpResponse(null, { status: 504 });
       }
       return undefined;
     });

@@ -3,12 +3,20 @@ import { ApiError, type ApiErrorKind } from '@/lib/api-error';
 import { createInput } from '../create-input';
 import { isOutcomeUnknown, newIdempotencyKey } from '../use-create-group';
 
-const err = (kind: ApiErrorKind, status?: number) =>
-  new ApiError({ kind, message: 'x', ...(status !== undefined && { status }) });
+const err = (kind: ApiErrorKind, status?: number, code?: string) =>
+  new ApiError({
+    kind,
+    message: 'x',
+    ...(status !== undefined && { status }),
+    ...(code !== undefined && { code }),
+  });
 
 describe('isOutcomeUnknown', () => {
   it.each([
-    ['no answer at all', err('network'), true],
+    // Not reaching a server at all is its own case (isUnreached): sent again with the same key.
+    ['no answer at all', err('network'), false],
+    ['HasOffers unreachable from the server', err('server', 502, 'UpstreamUnavailable'), false],
+    ['a success answer that could not be read', err('invalid-response'), true],
     ['our timeout', err('timeout'), true],
     ['a gateway timeout', err('timeout', 504), true],
     ['a bad gateway', err('server', 502), true],
