@@ -1,6 +1,6 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link as RouterLink, useLocation } from '@/lib/router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -33,6 +33,15 @@ function Details({ group }: { group: CashflowGroupDetail }) {
     typeof location.state === 'object' &&
     location.state !== null &&
     SAVED_STATE_KEY in location.state;
+  // The save was made at the bottom of a long edit, and the page would open scrolled there:
+  // bring the confirmation (just under the header) into view and give it focus.
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const note = savedRef.current;
+    if (!saved || !note) return;
+    note.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [saved]);
   const lines = describeGroup(form, names);
   const payload = useMemo(() => toPayload(form), [form]);
 
@@ -58,7 +67,7 @@ function Details({ group }: { group: CashflowGroupDetail }) {
       />
       <Stack spacing={2.5}>
         {saved && (
-          <Alert severity="success">
+          <Alert severity="success" ref={savedRef} tabIndex={-1}>
             Changes saved. This is the group as HasOffers now stores it.
           </Alert>
         )}
