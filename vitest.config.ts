@@ -10,6 +10,12 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
+          // Vitest's own default ('node', 'development|production') and 'module-sync', the
+          // condition Node's require() and import use: react-router has a CommonJS and an ESM
+          // build, react-router/dom (loaded by Node) takes the ESM one, and without it the app's
+          // imports got the CommonJS one: two routers whose contexts never meet
+          // (remix-run/react-router#12785).
+          resolve: { conditions: ['module-sync', 'node', 'development|production'] },
           test: {
             name: 'web',
             environment: 'jsdom',

@@ -1,6 +1,6 @@
 // The shell: app bar with the product name, navigation, and the routed page.
 import { memo, useCallback, useEffect, useState } from 'react';
-import { Outlet, useLocation, useNavigation } from '@/lib/router';
+import { Outlet, useLocation, useNavigation } from 'react-router';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';

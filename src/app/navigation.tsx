@@ -4,7 +4,7 @@
 // Links in a plain list, drawn as MUI's List, ListItemButton, ListItemIcon and ListItemText draw
 // them (the same boxes, type and state colours), without those components: 2.7 KB gzip of every
 // page's first load, for three links. Not carried over: the ripple on a press.
-import { NavLink } from '@/lib/router';
+import { NavLink } from 'react-router';
 import type { Theme } from '@mui/material/styles';
 import PercentIcon from '@mui/icons-material/Percent';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';

@@ -1,5 +1,5 @@
 // The page for any path we do not know.
-import { Link as RouterLink, useLocation } from '@/lib/router';
+import { Link as RouterLink, useLocation } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';

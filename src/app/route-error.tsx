@@ -1,5 +1,5 @@
 // What a route shows when it throws: what went wrong and a way back, never a blank page.
-import { isRouteErrorResponse, Link as RouterLink, useRouteError } from '@/lib/router';
+import { isRouteErrorResponse, Link as RouterLink, useRouteError } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';

@@ -1,6 +1,6 @@
 // Routes: every page is a lazy chunk, so a page's code loads only when it is opened.
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate, type RouteObject } from '@/lib/router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundPage } from './not-found';

@@ -2,7 +2,7 @@
 // sign-in page, which brings the user back here afterwards.
 import { useEffect, useEffectEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation } from '@/lib/router';
+import { Navigate, useLocation } from 'react-router';
 import { onSignedOut } from '@/lib/session-signal';
 import { sessionQueries } from '../api/queries';
 import { SIGNED_OUT } from '../api/session';

@@ -1,7 +1,7 @@
 // The sign-in page: user name and password, a clear message when it fails, and back to the page
 // the user came from.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from '@/lib/router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';

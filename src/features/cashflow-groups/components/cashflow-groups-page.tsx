@@ -1,7 +1,7 @@
 // The cashflow groups list: name search, sort, pages, all in the URL; each row says what the
 // group does in plain words and links to its details.
 import { useEffect, useState } from 'react';
-import { Link as RouterLink } from '@/lib/router';
+import { Link as RouterLink } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';

@@ -1,6 +1,6 @@
 // What "Create group" led to: the success panel, and the "outcome unknown" panel that checks
 // with the network before allowing a retry.
-import { Link as RouterLink } from '@/lib/router';
+import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';

@@ -1,7 +1,7 @@
 // /cashflow-groups/:id/edit: the wizard filled from the server's copy (read through fromPayload,
 // like an import), saved with updateCashflowGroup after a diff review. No drafts: see wizard.tsx.
 import { useCallback, useState } from 'react';
-import { Link as RouterLink, useNavigate } from '@/lib/router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import Link from '@mui/material/Link';
 import { PageHeader } from '@/components/page-header';
 import { routes } from '@/config/routes';

@@ -2,7 +2,7 @@
 // error with Try again, and "not found". Apart from the details page, so the wizard (which
 // clones a group) does not load that page to show these.
 import type { ReactNode } from 'react';
-import { Link as RouterLink, useParams } from '@/lib/router';
+import { Link as RouterLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import CircularProgress from '@mui/material/CircularProgress';

@@ -2,7 +2,7 @@
 // or, with ?clone=<id>, starts from a copy of that group; then runs the wizard. "Create another"
 // starts a fresh wizard.
 import { useEffect, useState, useTransition } from 'react';
-import { useSearchParams } from '@/lib/router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';

@@ -1,6 +1,6 @@
 // The cashflow groups list's view, read from and written to the URL (its single source of truth).
 import { useCallback, useEffect, useMemo } from 'react';
-import { useLocation, useSearchParams } from '@/lib/router';
+import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 import { changeListView, parseListView, writeListView, type ListView } from '../model';
 

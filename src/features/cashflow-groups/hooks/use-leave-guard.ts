@@ -1,7 +1,7 @@
 // Asks before leaving the wizard with work in it: in-app navigation (the browser's Back
 // included) through the router's blocker, reloads and tab closes through beforeunload.
 import { useEffect, useRef } from 'react';
-import { useBlocker, type Blocker } from '@/lib/router';
+import { useBlocker, type Blocker } from 'react-router';
 
 /**
  * `shouldGuard` is read at navigation time and on unload (through a ref), so the wizard does

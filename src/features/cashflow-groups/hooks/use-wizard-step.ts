@@ -1,6 +1,6 @@
 // The current wizard step, kept in the URL (?step=) so reload, back and forward keep the place.
 import { useCallback } from 'react';
-import { useSearchParams } from '@/lib/router';
+import { useSearchParams } from 'react-router';
 import { isWizardStep, type WizardStep } from './wizard-steps';
 
 export const STEP_PARAM = 'step';

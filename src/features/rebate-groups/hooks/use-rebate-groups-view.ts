@@ -1,7 +1,7 @@
 // The list's view, read from and written to the URL (its single source of truth).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { replaceEqualDeep } from '@tanstack/react-query';
-import { useLocation, useSearchParams } from '@/lib/router';
+import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 import {
   lastPageOffset,

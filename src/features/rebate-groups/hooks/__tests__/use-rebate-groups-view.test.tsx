@@ -1,6 +1,7 @@
 // useRebateGroupsView against a real (memory) router: URL in, URL out, offset resets, notices.
 import { act, render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from '@/lib/router';
+import { createMemoryRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import {
   HOLD_FOR_ROWS_MS,
   useRebateGroupsView,
