@@ -1,5 +1,7 @@
 // List latency: from a filter change, a sort change and a page change on /rebate-groups to the
-// new rows painted, beside the emulator's own time for the list call that served them.
+// new rows painted, beside the emulator's own time for the list call that served them. The
+// same rounds drive the dashboard and the react-admin peer (bench/peer.ts), each through its own
+// controls (a ListDriver).
 import type { Browser, Page } from '@playwright/test';
 import { installProbe, scriptOf, type ProbeFetch } from './lib/page-probe';
 import { calls, clearCalls, URLS } from './lib/stack';
@@ -43,6 +45,25 @@ export interface ListLatencyReport {
 const LIST_PATH = '/api/exness/api/v2/autorebates/groups/';
 const LIST_UPSTREAM = '/api/v2/autorebates/groups/';
 
+/** The list request's query parameters as the page sent them, key → values in order. */
+function queryOf(url: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of new URL(url, 'http://x').searchParams) (out[k] ??= []).push(v);
+  return out;
+}
+
+/** A query, keys sorted, for comparing the page's request with the emulator's call log. */
+function queryKey(query: Record<string, string | string[]>): string {
+  return JSON.stringify(
+    Object.keys(query)
+      .sort()
+      .map((k) => {
+        const v = query[k] ?? [];
+        return [k, Array.isArray(v) ? v : [v]];
+      }),
+  );
+}
+
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__bench.fetches.every((f) => f.end !== null), null, {
     timeout: 15_000,
@@ -50,12 +71,10 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
+/** The page a list request asked for: its `offset` query parameter (the list is a GET). */
 function offsetOf(f: ProbeFetch): number | undefined {
-  try {
-    return (JSON.parse(f.body ?? '{}') as { offset?: number }).offset;
-  } catch {
-    return undefined;
-  }
+  const offset = queryOf(f.url).offset?.[0];
+  return offset === undefined ? undefined : Number(offset);
 }
 
 async function measure(
@@ -106,10 +125,11 @@ async function measure(
   let emulatorMs = 0;
   if (served) {
     const log = (await calls('exness')).filter((c) => c.path === LIST_UPSTREAM);
-    const body = JSON.stringify(JSON.parse(served.body ?? '{}'));
-    const call = log.find((c) => JSON.stringify(c.body) === body);
+    // The BFF passes the query through: the emulator's call for it has the same parameters.
+    const key = queryKey(queryOf(served.url));
+    const call = log.find((c) => queryKey(c.query ?? {}) === key);
     if (call?.durationMs === undefined) {
-      throw new Error(`list ${action}: no emulator call-log entry with a duration for ${body}`);
+      throw new Error(`list ${action}: no emulator call-log entry with a duration for ${key}`);
     }
     emulatorMs = call.durationMs;
   }
@@ -125,12 +145,72 @@ async function measure(
   };
 }
 
+/** Times one change: `act` fires the event the clock starts from; `expectedOffset` its page. */
+export type MeasureChange = (
+  action: ListAction,
+  expectedOffset: number,
+  act: () => Promise<void>,
+) => Promise<void>;
+
+/** One list UI's controls: how to wait for its first rows and how to play one round. */
+export interface ListDriver {
+  /** Resolves once the list shows its first rows. */
+  ready(page: Page): Promise<void>;
+  /**
+   * One round: a filter on and off again, a sort, the next page twice, then back to the first
+   * page (unmeasured). Each measured change goes through `measure`.
+   */
+  round(page: Page, measure: MeasureChange, limit: number): Promise<void>;
+}
+
+/** The dashboard's /rebate-groups. */
+export const DASHBOARD_LIST: ListDriver = {
+  async ready(page) {
+    await page
+      .getByRole('table', { name: 'Rebate groups' })
+      .getByRole('rowgroup')
+      .nth(1)
+      .getByRole('row')
+      .first()
+      .waitFor();
+  },
+  async round(page, measure, limit) {
+    const table = page.getByRole('table', { name: 'Rebate groups' });
+    // Filter: tick "Auto" in Type and close the menu (the change is sent on close) ...
+    await page.getByRole('combobox', { name: /^Type/ }).click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Auto' }).click();
+    await measure('filter', 0, () => page.keyboard.press('Escape'));
+    // ... and remove it again with its chip.
+    await measure('filter', 0, () =>
+      page.getByRole('button', { name: 'Remove filter Type: Auto' }).click(),
+    );
+    // Sort: the Clients header cycles ascending → descending → none.
+    await measure('sort', 0, () =>
+      table.getByRole('columnheader', { name: 'Clients' }).getByRole('button').click(),
+    );
+    // Pages: next twice (sorts and filters went back to the first page).
+    for (const offset of [limit, 2 * limit]) {
+      await measure('page', offset, () =>
+        page.getByRole('button', { name: 'Go to next page' }).click(),
+      );
+    }
+    // Back to the first page for the next round's filter (a reset of the offset).
+    await page.getByRole('button', { name: 'Go to previous page' }).click();
+    await page.getByRole('button', { name: 'Go to previous page' }).click();
+  },
+};
+
+export interface ListLatencyOptions {
+  rounds?: number;
+  appUrl?: string;
+  driver?: ListDriver;
+}
+
 export async function runListLatency(
   browser: Browser,
   cookie: { name: string; value: string },
   runs: number,
-  rounds = 3,
-  appUrl = URLS.app,
+  { rounds = 3, appUrl = URLS.app, driver = DASHBOARD_LIST }: ListLatencyOptions = {},
 ): Promise<ListLatencyReport> {
   const samples: ListSample[] = [];
   for (let run = 1; run <= runs; run++) {
@@ -144,38 +224,11 @@ export async function runListLatency(
       const page = await context.newPage();
       await page.addInitScript({ content: scriptOf(installProbe) });
       await page.goto(`${appUrl}/rebate-groups`);
-      const table = page.getByRole('table', { name: 'Rebate groups' });
-      await table.getByRole('rowgroup').nth(1).getByRole('row').first().waitFor();
-      const limit = 25;
-      for (let round = 0; round < rounds; round++) {
-        // Filter: tick "Auto" in Type and close the menu (the change is sent on close) ...
-        await page.getByRole('combobox', { name: /^Type/ }).click();
-        await page.getByRole('listbox').getByRole('option', { name: 'Auto' }).click();
-        samples.push(await measure(page, run, 'filter', 0, () => page.keyboard.press('Escape')));
-        // ... and remove it again with its chip.
-        samples.push(
-          await measure(page, run, 'filter', 0, () =>
-            page.getByRole('button', { name: 'Remove filter Type: Auto' }).click(),
-          ),
-        );
-        // Sort: the Clients header cycles ascending → descending → none.
-        samples.push(
-          await measure(page, run, 'sort', 0, () =>
-            table.getByRole('columnheader', { name: 'Clients' }).getByRole('button').click(),
-          ),
-        );
-        // Pages: next twice (sorts and filters went back to the first page).
-        for (const offset of [limit, 2 * limit]) {
-          samples.push(
-            await measure(page, run, 'page', offset, () =>
-              page.getByRole('button', { name: 'Go to next page' }).click(),
-            ),
-          );
-        }
-        // Back to the first page for the next round's filter (a reset of the offset).
-        await page.getByRole('button', { name: 'Go to previous page' }).click();
-        await page.getByRole('button', { name: 'Go to previous page' }).click();
-      }
+      await driver.ready(page);
+      const measureChange: MeasureChange = async (action, expectedOffset, act) => {
+        samples.push(await measure(page, run, action, expectedOffset, act));
+      };
+      for (let round = 0; round < rounds; round++) await driver.round(page, measureChange, 25);
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 // The chain under test: the emulators (own process, known ports) and the BFF (bench/serve.ts) on
 // loopback, plus a signed-in session. Ports stay clear of `npm run dev` (5173/8787/4010/4020)
-// and of the Playwright runs (5273/8887/4110/4120).
+// and of the Playwright runs (5273/8877/8887/8977/4110/4120/4150/4160).
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../../server/auth/password-hash';
@@ -78,6 +78,8 @@ export interface CallLogEntry {
   path: string;
   target?: string;
   hoMethod?: string;
+  /** The query string as the emulator parsed it (a repeated key as an array). */
+  query?: Record<string, string | string[]>;
   body?: unknown;
   status?: number;
   durationMs?: number;
