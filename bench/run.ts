@@ -1,7 +1,8 @@
 // `npm run bench`: the production build served by the BFF (bench/serve.ts) against the emulators,
 // measured in Chromium; writes bench/report.md and bench/report.json. Every figure is the median,
 // min and max (and p95 where a budget is a p95) of at least BENCH_RUNS (5) runs.
-// BENCH_ONLY=bytes,lighthouse,list,rules,bff,security,model runs a subset (the report then says so).
+// BENCH_ONLY=bytes,lighthouse,list,rules,peer,bff,security,model runs a subset (the report then
+// says so). `peer` is the react-admin list (bench/peer-react-admin), measured beside ours.
 import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { runBffOverhead, type BffOverheadReport } from './bff-overhead';
 import { analyzeBuild, buildProduction, measureStackFloor, type BytesReport } from './bytes';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, runLighthouse, type LighthouseSummary } from './lighthouse';
-import { runListLatency, type ListLatencyReport } from './list-latency';
+import { DASHBOARD_LIST, runListLatency, type ListLatencyReport } from './list-latency';
 import { runLoadCheck, type LoadCheck } from './load-check';
 import { installCleanup, stopAll } from './lib/procs';
 import {
@@ -24,12 +25,13 @@ import {
 } from './lib/stack';
 import { machineInfo, type MachineInfo } from './lib/machine';
 import { runModelBench } from './model-bench';
+import { PHASES, type Phase } from './lib/phases';
+import { buildPeer, measureFirstLoad, PEER_LIST, type PeerReport } from './peer';
 import { runSecurityBench, type SecurityReport } from './security';
 import { writeReport } from './report';
 import { runRuleBuilder, type RuleBuilderSize } from './rule-builder';
 
-export const PHASES = ['bytes', 'lighthouse', 'list', 'rules', 'bff', 'security', 'model'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase };
 
 export interface BenchReport {
   machine: MachineInfo;
@@ -40,12 +42,14 @@ export interface BenchReport {
   bytes?: BytesReport;
   loadCheck?: LoadCheck;
   lighthouse?: LighthouseSummary[];
-  /** Lighthouse on bench/stack-floor: the chosen libraries alone. */
-  lighthouseFloor?: LighthouseSummary;
+  /** Lighthouse on bench/stack-floor (the chosen libraries alone), one entry per preset. */
+  lighthouseFloor?: LighthouseSummary[];
   list?: ListLatencyReport;
   rules?: RuleBuilderSize[];
   bff?: BffOverheadReport;
   model?: ReturnType<typeof runModelBench>;
+  /** The react-admin peer, measured in the same run (bench/peer.ts). */
+  peer?: PeerReport;
   security?: SecurityReport;
   /** Phases that failed: the report keeps what the others measured. */
   errors: { phase: string; message: string }[];
@@ -58,6 +62,8 @@ const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT ?? 19222);
 const OVERHEAD_BFF_PORT = Number(process.env.BENCH_OVERHEAD_BFF_PORT ?? 18788);
 /** A second BFF, serving the stack floor for Lighthouse. */
 const FLOOR_BFF_PORT = Number(process.env.BENCH_FLOOR_BFF_PORT ?? 18789);
+/** A third, serving the react-admin peer. */
+const PEER_BFF_PORT = Number(process.env.BENCH_PEER_BFF_PORT ?? 18790);
 
 function selectedPhases(): Phase[] {
   const only = process.env.BENCH_ONLY;
@@ -106,7 +112,10 @@ async function main(): Promise<void> {
   };
 
   try {
-    const needsBuild = phases.some((p) => ['bytes', 'lighthouse', 'list', 'rules'].includes(p));
+    // The peer phase loads our list too (its first-load JavaScript, weighed as the peer's is).
+    const needsBuild = phases.some((p) =>
+      ['bytes', 'lighthouse', 'list', 'rules', 'peer'].includes(p),
+    );
     if (needsBuild) {
       const build = await timed('build', () => buildProduction(outDir));
       if (phases.includes('bytes')) report.bytes = analyzeBuild(outDir, build?.seconds ?? 0);
@@ -117,7 +126,7 @@ async function main(): Promise<void> {
       if (report.bytes) report.bytes.stackFloor = floor;
     }
     const browserPhases = phases.filter((p) =>
-      ['bytes', 'lighthouse', 'list', 'rules'].includes(p),
+      ['bytes', 'lighthouse', 'list', 'rules', 'peer'].includes(p),
     );
     let emulators: Awaited<ReturnType<typeof startEmulators>> | undefined;
     if (phases.includes('bff') || browserPhases.length > 0) {
@@ -137,7 +146,9 @@ async function main(): Promise<void> {
           }
           if (phases.includes('list')) {
             await resetEmulators();
-            report.list = await timed('list', () => runListLatency(browser, cookie, RUNS));
+            report.list = await timed('list', () =>
+              runListLatency(browser, cookie, RUNS, { driver: DASHBOARD_LIST }),
+            );
           }
           if (phases.includes('rules')) {
             await resetEmulators();
@@ -165,7 +176,7 @@ async function main(): Promise<void> {
                 logFile: join(logs, 'bff-floor.log'),
               });
               const floorUrl = `http://127.0.0.1:${FLOOR_BFF_PORT}/`;
-              [report.lighthouseFloor] = await runLighthouse(
+              report.lighthouseFloor = await runLighthouse(
                 [floorUrl],
                 RUNS,
                 `${cookie.name}=${cookie.value}`,
@@ -182,6 +193,17 @@ async function main(): Promise<void> {
             }
             return app;
           });
+        }
+        if (phases.includes('peer')) {
+          report.peer = await timed('peer', () =>
+            runPeer({
+              work,
+              logs,
+              ourDist: outDir,
+              ourCookie: cookie,
+              errors: report.errors,
+            }),
+          );
         }
       } finally {
         await stopProcess(bff);
@@ -229,6 +251,77 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
   void PORTS;
+}
+
+/**
+ * The react-admin peer beside ours: built (and installed if need be), served by a BFF of its own
+ * against the same emulators, signed in as the same user; then the first-load JavaScript of both
+ * lists, the peer's list changes → rows painted (the same rounds as the list phase), and
+ * Lighthouse on its list with both presets. A part that fails is reported; the others still run.
+ */
+async function runPeer(o: {
+  work: string;
+  logs: string;
+  ourDist: string;
+  ourCookie: { name: string; value: string };
+  errors: BenchReport['errors'];
+}): Promise<PeerReport> {
+  const peerDist = join(o.work, 'peer-react-admin');
+  const build = await buildPeer(peerDist);
+  const peerBff = await startBff({
+    staticRoot: peerDist,
+    port: PEER_BFF_PORT,
+    logFile: join(o.logs, 'bff-peer.log'),
+  });
+  const part = async <T>(name: string, f: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await f();
+    } catch (e) {
+      console.error(`bench: peer ${name} failed:`, e);
+      o.errors.push({
+        phase: 'peer',
+        message: `${name}: ${e instanceof Error ? e.message : String(e)}`,
+      });
+      return undefined;
+    }
+  };
+  try {
+    const peerUrl = `http://127.0.0.1:${PEER_BFF_PORT}`;
+    const peerCookie = await signIn(peerUrl);
+    const peer: PeerReport = { build, url: `${peerUrl}/rebate-groups` };
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      peer.firstLoad = await part('first load', async () => ({
+        ours: await measureFirstLoad(browser, {
+          url: `${URLS.app}/rebate-groups`,
+          cookie: o.ourCookie,
+          distDir: o.ourDist,
+          runs: RUNS,
+          ready: DASHBOARD_LIST.ready,
+        }),
+        peer: await measureFirstLoad(browser, {
+          url: peer.url,
+          cookie: peerCookie,
+          distDir: peerDist,
+          runs: RUNS,
+          ready: PEER_LIST.ready,
+        }),
+      }));
+      await resetEmulators();
+      peer.list = await part('list', () =>
+        runListLatency(browser, peerCookie, RUNS, { appUrl: peerUrl, driver: PEER_LIST }),
+      );
+    } finally {
+      await browser.close();
+    }
+    await resetEmulators();
+    peer.lighthouse = await part('lighthouse', () =>
+      runLighthouse([peer.url], RUNS, `${peerCookie.name}=${peerCookie.value}`, DEBUG_PORT),
+    );
+    return peer;
+  } finally {
+    await stopProcess(peerBff);
+  }
 }
 
 main().catch(async (e: unknown) => {
