@@ -1,0 +1,210 @@
+// Opens the BFF's database from its settings: embedded PGlite in a data folder by default,
+// PostgreSQL when DATABASE_URL is set; applies the migrations and hands out the repositories.
+import { PGlite } from '@electric-sql/pglite';
+import { mkdir } from 'node:fs/promises';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type MigrationProvider,
+  type Migration,
+} from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { CallBudgetRepository } from './call-budget';
+import { IdempotencyRepository } from './idempotency';
+import { MIGRATIONS } from './migrations';
+import type { Database } from './schema';
+import { SessionRepository } from './sessions';
+import { SignInThrottleRepository } from './sign-in-throttle';
+
+/** Where the data lives. */
+export type StorageSettings =
+  /** DATA_DIR: PGlite's files in this folder (created if missing). */
+  | { engine: 'embedded'; dataDir: string }
+  /** Tests and one-off tools: PGlite in memory, gone when closed. */
+  | { engine: 'memory' }
+  /** DATABASE_URL: a PostgreSQL server. */
+  | { engine: 'postgres'; url: string };
+
+export interface OpenStorageOptions {
+  /**
+   * A schema of its own (created if missing) for every table, the migrations' included. Tests
+   * use one per run so parallel files on one PostgreSQL never meet. Default: the search_path.
+   */
+  schema?: string;
+  /** PostgreSQL only: connections in the pool. */
+  maxConnections?: number;
+}
+
+/** Opening failed: the message names the setting to look at. */
+export class StorageOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageOpenError';
+  }
+}
+
+/** int8 (bigint) read as a JS number: our bigints are millisecond times and ids, far below 2^53. */
+const INT8_OID = 20;
+const toNumber = (value: string): number => Number(value);
+
+export interface Storage {
+  /** What it runs on, for the log (never a password). */
+  readonly description: string;
+  readonly sessions: SessionRepository;
+  readonly signInThrottle: SignInThrottleRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly callBudget: CallBudgetRepository;
+  /** The query layer, schema applied: for the storage module's own tools (copy, tests). */
+  readonly db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => MIGRATIONS,
+};
+
+/** Applies every migration not yet applied (Kysely's Migrator locks, so two processes may race). */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  if (schema !== undefined) {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  }
+  const migrator = new Migrator({
+    db: schema === undefined ? db : db.withSchema(schema),
+    provider,
+    ...(schema !== undefined && { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new StorageOpenError(
+      `migration ${failed ?? '(before any migration)'} failed: ${messageOf(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return error.errors.map(messageOf).join('; ');
+  }
+  if (error instanceof Error) {
+    const code = 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
+    return `${error.message || error.name}${code}`;
+  }
+  return String(error);
+}
+
+/** The URL without its password, for messages and logs. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL is not a URL)';
+  }
+}
+
+function openKysely(settings: StorageSettings, options: OpenStorageOptions): Kysely<Database> {
+  if (settings.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: settings.url,
+      max: options.maxConnections ?? 10,
+      // An unreachable server fails the start-up within seconds instead of hanging.
+      connectionTimeoutMillis: 5_000,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID && format !== 'binary'
+            ? toNumber
+            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    // A dropped idle connection is reported here; without a listener it would end the process.
+    // The next query gets a new connection (or fails, and is answered 503).
+    pool.on('error', () => undefined);
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const dataDir = settings.engine === 'embedded' ? settings.dataDir : undefined;
+  const pglite = new PGlite(dataDir, { parsers: { [INT8_OID]: toNumber } });
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+export function describeSettings(settings: StorageSettings): string {
+  switch (settings.engine) {
+    case 'embedded':
+      return `embedded PGlite in ${settings.dataDir}`;
+    case 'memory':
+      return 'embedded PGlite in memory';
+    case 'postgres':
+      return describePostgresUrl(settings.url);
+  }
+}
+
+/** What to check when the database cannot be opened: said at start-up, after the error. */
+export function openHint(settings: StorageSettings): string {
+  switch (settings.engine) {
+    case 'postgres':
+      return 'Check DATABASE_URL: the server must be reachable, the database must exist and the user may create tables. Unset DATABASE_URL to use the embedded database in DATA_DIR.';
+    case 'embedded':
+      return 'Check DATA_DIR: a folder this user can write, used by one server process at a time (a copy of another engine version cannot be opened).';
+    case 'memory':
+      return '';
+  }
+}
+
+/**
+ * Opens the database and applies the migrations. Throws a StorageOpenError whose message names
+ * the setting (DATA_DIR or DATABASE_URL) when the database cannot be reached or migrated.
+ */
+export async function openStorage(
+  settings: StorageSettings,
+  options: OpenStorageOptions = {},
+): Promise<Storage> {
+  const setting =
+    settings.engine === 'postgres'
+      ? 'DATABASE_URL'
+      : settings.engine === 'embedded'
+        ? 'DATA_DIR'
+        : '';
+  const description = describeSettings(settings);
+  let db: Kysely<Database> | undefined;
+  try {
+    if (settings.engine === 'embedded') await mkdir(settings.dataDir, { recursive: true });
+    db = openKysely(settings, options);
+    await migrate(db, options.schema);
+  } catch (e) {
+    await db?.destroy().catch(() => undefined);
+    const what = setting ? ` (${setting})` : '';
+    throw new StorageOpenError(
+      `The database${what} could not be opened: ${description}: ${messageOf(e)}`,
+      { cause: e },
+    );
+  }
+  return storageOn(db, { description, schema: options.schema, owned: true });
+}
+
+/**
+ * The repositories over an open, migrated database. `owned`: close() also closes the database
+ * (otherwise the caller does).
+ */
+export function storageOn(
+  db: Kysely<Database>,
+  options: { description: string; schema?: string | undefined; owned: boolean },
+): Storage {
+  const scoped = options.schema === undefined ? db : db.withSchema(options.schema);
+  let closed: Promise<void> | undefined;
+  return {
+    description: options.description,
+    db: scoped,
+    sessions: new SessionRepository(scoped),
+    signInThrottle: new SignInThrottleRepository(scoped),
+    idempotency: new IdempotencyRepository(scoped),
+    callBudget: new CallBudgetRepository(scoped),
+    close: () => {
+      closed ??= options.owned ? db.destroy() : Promise.resolve();
+      return closed;
+    },
+  };
+}

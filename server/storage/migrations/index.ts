@@ -1,0 +1,8 @@
+// Every migration, in order, by name. Listed here (not read from the folder at run time) so the
+// set that runs is the set that was type-checked, whatever the working directory or bundler.
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
