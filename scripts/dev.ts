@@ -15,6 +15,7 @@ import {
 } from '../server/config';
 import { startEmulators, type RunningEmulators } from '../server/emulators';
 import { onShutdownSignal } from '../server/shutdown';
+import { openHint, openStorage, type Storage } from '../server/storage/db';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,6 +23,8 @@ function readConfig(): Config {
   loadDotenv({ quiet: true, path: `${ROOT}.env` });
   // Request logs would drown Vite's output; LOG_LEVEL=info brings them back.
   process.env.LOG_LEVEL ||= 'warn';
+  // The embedded database in the project's data/ (git-ignored), wherever npm run dev is run from.
+  process.env.DATA_DIR ||= `${ROOT}data`;
   try {
     // With both upstreams emulated the browser is signed in as `demo` (nothing real is at stake,
     // and the two-command start stays one step); with a real one, DASHBOARD_USERS is required.
@@ -53,15 +56,23 @@ async function main(): Promise<void> {
   let emulators: RunningEmulators | undefined;
   let app: FastifyInstance | undefined;
   let vite: ViteDevServer | undefined;
+  let storage: Storage | undefined;
   const stopAll = async (): Promise<void> => {
     await vite?.close();
     await app?.close();
+    await storage?.close();
     await emulators?.close();
   };
   onShutdownSignal(stopAll);
 
-  let step = 'the emulators';
+  let step = 'the database';
   try {
+    try {
+      storage = await openStorage(config.storage);
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${openHint(config.storage)}`);
+    }
+    step = 'the emulators';
     if (emulate.exness || emulate.hasoffers) {
       // Always loopback: the emulators' /__control endpoint has no authentication.
       emulators = await startEmulators({
@@ -72,7 +83,7 @@ async function main(): Promise<void> {
       });
     }
     step = `the BFF (BFF_PORT ${config.port})`;
-    app = buildApp(resolveConfig(config, emulators?.endpoints ?? {}));
+    app = buildApp(resolveConfig(config, emulators?.endpoints ?? {}), { storage });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const bffPort = typeof address === 'object' && address ? address.port : config.port;
@@ -111,6 +122,7 @@ async function main(): Promise<void> {
           ? `automatic as ${config.auth.devAutoSignIn} (emulated upstreams only)`
           : `required (${config.auth.users.length} user(s) in DASHBOARD_USERS)`
       }`,
+      `  Data       ${storage?.description ?? '?'}`,
       '  Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -16,12 +16,18 @@ import { HASOFFERS_PATH, hasOffersRoutes } from './hasoffers/routes';
 import { loggerOptions, type LogStream } from './logger';
 import { registerApiGuards, registerSecurity } from './security';
 import { registerStaticFiles, sendSpaFallback } from './static-files';
+import type { Storage } from './storage/db';
 import { makeRedactor } from './upstream/redact';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const API_PREFIX = '/api';
 
 export interface BuildAppOptions {
+  /**
+   * The open database (server/storage/openStorage): sessions, the sign-in throttle, the
+   * idempotency records and the HasOffers call budget. Its opener closes it, after the app.
+   */
+  storage: Storage;
   /** A built SPA (dist/) to serve, with index.html for client-side routes. */
   staticRoot?: string;
   /** Where log lines go (tests capture them); stdout by default. */
@@ -47,7 +53,7 @@ export interface HealthBody {
 }
 
 /** Plugins load on `ready()`/`listen()` (or `inject`), as usual with Fastify. */
-export function buildApp(config: AppConfig, options: BuildAppOptions = {}): FastifyInstance {
+export function buildApp(config: AppConfig, options: BuildAppOptions): FastifyInstance {
   // The last line of defence: config.ts already refuses this, main.ts never allows it.
   if (config.auth.devAutoSignIn !== undefined && process.env.NODE_ENV === 'production') {
     throw new Error('DEV_AUTO_SIGN_IN is refused when NODE_ENV=production.');
@@ -75,7 +81,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
     allowedHosts: config.allowedHosts,
   });
   const now = options.auth?.now;
-  const sessions = new SessionStore({
+  const { storage } = options;
+  const sessions = new SessionStore(storage.sessions, {
     idleMs: config.auth.sessionIdleMs,
     absoluteMs: config.auth.sessionMaxMs,
     ...(options.auth?.maxSessions !== undefined && { maxSessions: options.auth.maxSessions }),
@@ -85,10 +92,13 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
     users: config.auth.users,
     ...(config.auth.devAutoSignIn !== undefined && { devAutoSignIn: config.auth.devAutoSignIn }),
     sessions,
-    throttle: new LoginThrottle({ ...options.auth?.throttle, ...(now && { now }) }),
+    throttle: new LoginThrottle(storage.signInThrottle, {
+      ...options.auth?.throttle,
+      ...(now && { now }),
+    }),
     hashes: new HashQueue(options.auth?.hashQueue),
   };
-  let liveSession: LiveSessionLookup = () => undefined;
+  let liveSession: LiveSessionLookup = async () => undefined;
 
   // Everything under /api lives in this one plugin scope, and its guards and the sign-in gate are
   // this scope's hooks: whether a request is an /api call is decided by the route the router
@@ -130,7 +140,12 @@ export function buildApp(config: AppConfig, options: BuildAppOptions = {}): Fast
         redact,
         rateLimit: { ...HASOFFERS_RATE_LIMIT, ...options.rateLimit },
         ...(config.upstreamMaxBytes !== undefined && { maxBytes: config.upstreamMaxBytes }),
-        idempotency: { ...IDEMPOTENCY_DEFAULTS, ...options.idempotency },
+        idempotency: {
+          ttlMs: IDEMPOTENCY_DEFAULTS.ttlMs,
+          maxEntries: IDEMPOTENCY_DEFAULTS.maxEntries,
+          ...options.idempotency,
+        },
+        storage,
       });
 
       // An unknown /api address is a route of this scope too (more specific than the static

@@ -1,4 +1,5 @@
 // BFF settings: read from environment variables, validated once at start-up with readable messages.
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
   parseDashboardUsers,
@@ -6,6 +7,10 @@ import {
   normalizeUserName,
   type DashboardUser,
 } from './auth/users';
+import type { StorageSettings } from './storage/db';
+
+/** DATA_DIR's default: the embedded database's folder, relative to the working directory. */
+export const DEFAULT_DATA_DIR = './data';
 
 export type UpstreamMode = 'emulated' | 'real';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -80,6 +85,8 @@ interface CommonConfig {
 
 /** The settings as read from the environment; emulated upstreams have no URL yet. */
 export interface Config extends CommonConfig {
+  /** DATABASE_URL (PostgreSQL) if set, else the embedded engine in DATA_DIR. */
+  storage: StorageSettings;
   useEmulators: boolean;
   /** EXNESS_LIST_METHOD: GET unless the operator accepts the risk of POST listing. */
   exnessListMethod: ExnessListMethod;
@@ -280,6 +287,19 @@ const envSchema = z.object({
       'TRUST_PROXY must be a comma-separated list of proxy addresses or CIDRs (or loopback)',
     ),
   NODE_ENV: z.string().trim().optional(),
+  DATA_DIR: z.string().trim().default(DEFAULT_DATA_DIR),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/dbname')
+    .optional(),
 });
 
 function wholeNumber(name: string, fallback: number, min: number, max: number) {
@@ -443,6 +463,9 @@ export function loadConfig(
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     },
+    storage: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL }
+      : { engine: 'embedded', dataDir: resolve(e.DATA_DIR) },
     useEmulators: e.USE_EMULATORS,
     exnessListMethod: e.EXNESS_LIST_METHOD,
     emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },

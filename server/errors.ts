@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'IdempotencyKeyReused'
   | 'RateLimited'
   | 'InternalError'
+  /** The BFF's own database failed mid-run: nothing was sent upstream. */
+  | 'StorageUnavailable'
   | 'UpstreamAuthFailed'
   /** The upstream answers, but not as the configured account: wrong network id or API URL. */
   | 'UpstreamMisconfigured'

@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ConfigError, emulatedUpstreams, loadConfig, resolveConfig, type Config } from './config';
 import { startEmulators, type RunningEmulators } from './emulators';
 import { onShutdownSignal } from './shutdown';
+import { StorageOpenError, openHint, openStorage, type Storage } from './storage/db';
 
 const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -26,8 +27,20 @@ function readConfig(): Config {
   }
 }
 
+/** The database, migrated; or a message naming DATA_DIR / DATABASE_URL and exit 1. */
+async function openDatabase(config: Config): Promise<Storage> {
+  try {
+    return await openStorage(config.storage);
+  } catch (e) {
+    if (!(e instanceof StorageOpenError)) throw e;
+    console.error(`The dashboard server cannot start.\n${e.message}\n${openHint(config.storage)}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
+  const storage = await openDatabase(config);
   const emulate = emulatedUpstreams(config);
   let emulators: RunningEmulators | undefined;
   if (emulate.exness || emulate.hasoffers) {
@@ -36,6 +49,7 @@ async function main(): Promise<void> {
   const staticRoot = existsSync(`${DIST_DIR}/index.html`) ? DIST_DIR : undefined;
   const app = buildApp(resolveConfig(config, emulators?.endpoints ?? {}), {
     ...(staticRoot && { staticRoot }),
+    storage,
   });
   if (!staticRoot) app.log.warn('dist/ has no index.html (run `npm run build`): serving /api only');
   if (
@@ -47,6 +61,7 @@ async function main(): Promise<void> {
 
   onShutdownSignal(async () => {
     await app.close();
+    await storage.close();
     await emulators?.close();
   });
 
@@ -60,12 +75,13 @@ async function main(): Promise<void> {
         : `The dashboard server could not listen on ${config.host}:${config.port} (${code || 'error'}).`,
     );
     await emulators?.close();
+    await storage.close();
     process.exit(1);
   }
   app.log.info({ exness: config.exness.mode, hasoffers: config.hasoffers.mode }, 'upstream modes');
   app.log.info(
-    { users: config.auth.users.length },
-    'sessions are kept in memory: a restart signs everyone out',
+    { users: config.auth.users.length, database: storage.description },
+    'sessions, sign-in throttle, idempotency records and the HasOffers call budget are in the database',
   );
 }
 

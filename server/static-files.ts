@@ -80,7 +80,9 @@ export async function sendSpaFallback(
   }
   // The same address answers differently per session: caches must tell the copies apart.
   reply.header('Cache-Control', 'no-cache').header('Vary', 'Cookie');
-  const status = request.method === 'GET' ? liveSession(request) : undefined;
+  // Without the database the plain page is served: its /api/session call then answers 503.
+  const status =
+    request.method === 'GET' ? await liveSession(request).catch(() => undefined) : undefined;
   if (status) {
     // Read per request: a rebuilt dist/ must not be answered with the old page's asset names.
     const page = embedSession(await readFile(join(root, 'index.html'), 'utf8'), status);

@@ -8,6 +8,8 @@ import { buildApp, type BuildAppOptions } from '../app';
 import { hashPassword, parsePasswordHash } from '../auth/password-hash';
 import type { DashboardUser } from '../auth/users';
 import type { AppConfig, AuthConfig } from '../config';
+import type { Storage } from '../storage/db';
+import { memoryTestStorage } from '../storage/test-engines';
 
 export interface Emulators {
   exnessUrl: string;
@@ -74,21 +76,42 @@ export function testConfig(
 export interface RunningBff {
   url: string;
   app: FastifyInstance;
+  storage: Storage;
   /** Every log line the BFF wrote (pino JSON). */
   logs: string[];
   close(): Promise<void>;
 }
 
+/**
+ * A BFF on a free port. Without `storage`, a fresh one on the file's in-memory PGlite (its own
+ * schema), closed with the BFF; a given storage stays open (its opener closes it).
+ */
 export async function startBff(
   config: AppConfig,
-  options: BuildAppOptions = {},
+  options: Partial<BuildAppOptions> = {},
 ): Promise<RunningBff> {
   const logs: string[] = [];
-  const app = buildApp(config, { ...options, logStream: { write: (line) => logs.push(line) } });
+  const own = options.storage === undefined ? await memoryTestStorage() : undefined;
+  const storage = options.storage ?? own;
+  if (!storage) throw new Error('no storage');
+  const app = buildApp(config, {
+    ...options,
+    storage,
+    logStream: { write: (line) => logs.push(line) },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
-  return { url: `http://127.0.0.1:${address.port}`, app, logs, close: () => app.close() };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    storage,
+    logs,
+    close: async () => {
+      await app.close();
+      await own?.close();
+    },
+  };
 }
 
 /** A dashboard user with a cheap hash (N=2^10: tests only; real hashes are far costlier). */

@@ -1,6 +1,6 @@
 // IdempotencyStore: one run per key and user, replays, conflicts, certain failures forgotten,
 // unknown outcomes recovered before anything is sent again, bounded.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HttpError } from '../errors';
 import {
   IdempotencyStore,
@@ -9,6 +9,19 @@ import {
   type AttemptOutcome,
   type IdempotentAttempt,
 } from '../hasoffers/idempotency-store';
+import type { Storage } from '../storage/db';
+import { memoryTestStorage } from '../storage/test-engines';
+
+// Each store gets a database of its own (a schema on the file's embedded engine).
+const opened: Storage[] = [];
+async function repository() {
+  const storage = await memoryTestStorage();
+  opened.push(storage);
+  return storage.idempotency;
+}
+afterAll(async () => {
+  for (const s of opened) await s.close();
+});
 
 /** An attempt whose sends return the queued results (or throw the queued errors), counted. */
 function attempt(
@@ -34,11 +47,12 @@ function attempt(
   return { a, calls };
 }
 
-const make = () => new IdempotencyStore<string>({ ttlMs: 1000, maxEntries: 10 });
+const make = async () =>
+  new IdempotencyStore<string>(await repository(), { ttlMs: 1000, maxEntries: 10 });
 
 describe('IdempotencyStore', () => {
   it('runs once per key and replays the stored result', async () => {
-    const store = make();
+    const store = await make();
     const { a, calls } = attempt(['created 1', 'created 2']);
     expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 1', replayed: false });
     expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 1', replayed: true });
@@ -46,7 +60,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('scopes keys per user: the same key from another user is another request', async () => {
-    const store = make();
+    const store = await make();
     const { a, calls } = attempt(['created for alice', 'created for bob']);
     expect((await store.run('alice', 'k', 'fp', a)).result).toBe('created for alice');
     expect(await store.run('bob', 'k', 'fp', a)).toEqual({
@@ -57,7 +71,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('a concurrent duplicate waits for the first and shares its result', async () => {
-    const store = make();
+    const store = await make();
     let release: (v: string) => void = () => undefined;
     let sends = 0;
     const a: IdempotentAttempt<string> = {
@@ -71,14 +85,60 @@ describe('IdempotencyStore', () => {
     };
     const first = store.run('u', 'k', 'fp', a);
     const second = store.run('u', 'k', 'fp', a);
+    // The record is written before anything is sent: release once the send is under way.
+    await vi.waitFor(() => expect(sends).toBe(1));
     release('created');
     expect(await first).toEqual({ result: 'created', replayed: false });
     expect(await second).toEqual({ result: 'created', replayed: true });
     expect(sends).toBe(1);
   });
 
+  it('two stores on one database (two BFF processes): the second waits for the first, then replays', async () => {
+    const shared = await repository();
+    const options = { ttlMs: 60_000, maxEntries: 10, pollMs: 20 };
+    const one = new IdempotencyStore<string>(shared, options);
+    const other = new IdempotencyStore<string>(shared, options);
+    let release: (v: string) => void = () => undefined;
+    let sends = 0;
+    const a: IdempotentAttempt<string> = {
+      ...attempt([]).a,
+      send: () => {
+        sends++;
+        return new Promise<string>((resolve) => {
+          release = resolve;
+        });
+      },
+    };
+    const first = one.run('u', 'k', 'fp', a);
+    await vi.waitFor(() => expect(sends).toBe(1));
+    const second = other.run('u', 'k', 'fp', a);
+    await new Promise((r) => setTimeout(r, 100));
+    release('created');
+    expect(await first).toEqual({ result: 'created', replayed: false });
+    expect(await second).toEqual({ result: 'created', replayed: true });
+    expect(sends).toBe(1);
+  });
+
+  it('a first run whose process died (lease over) counts as unknown: the next run looks before sending', async () => {
+    const shared = await repository();
+    let now = 1_000;
+    const options = { ttlMs: 60_000, maxEntries: 10, pendingLeaseMs: 5_000, now: () => now };
+    const dead = new IdempotencyStore<string>(shared, options);
+    // Sent, and never answered: the process is gone before it could record anything.
+    void dead.run('u', 'k', 'fp', { ...attempt([]).a, send: () => new Promise<string>(() => {}) });
+    await new Promise((r) => setTimeout(r, 50));
+    now += 5_000;
+    const { a, calls } = attempt(['created again'], { recover: async () => 'created 1 (found)' });
+    const next = new IdempotencyStore<string>(shared, options);
+    expect(await next.run('u', 'k', 'fp', a)).toEqual({
+      result: 'created 1 (found)',
+      replayed: true,
+    });
+    expect(calls).toEqual({ send: 0, recover: 1 });
+  });
+
   it('the same key with another body is a 422', async () => {
-    const store = make();
+    const store = await make();
     await store.run('u', 'k', 'fp-1', attempt(['created']).a);
     const err = await store.run('u', 'k', 'fp-2', attempt(['created']).a).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpError);
@@ -87,7 +147,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('forgets certain failures (refused, not sent): the retry sends again, no lookup', async () => {
-    const store = make();
+    const store = await make();
     const { a, calls } = attempt([new Error('not sent'), 'refused: name taken', 'created']);
     await expect(store.run('u', 'k', 'fp', a)).rejects.toThrow('not sent');
     expect((await store.run('u', 'k', 'fp', a)).result).toBe('refused: name taken');
@@ -96,7 +156,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('after an unknown outcome, a retry looks first and answers with what it found', async () => {
-    const store = make();
+    const store = await make();
     const { a, calls } = attempt([new Error('socket reset')], {
       recover: async () => 'created 21 (found)',
     });
@@ -111,7 +171,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('after an unknown outcome with nothing found, the retry sends once', async () => {
-    const store = make();
+    const store = await make();
     const { a, calls } = attempt(['<html>500</html>', 'created 22']);
     expect((await store.run('u', 'k', 'fp', a)).result).toBe('<html>500</html>');
     expect(await store.run('u', 'k', 'fp', a)).toEqual({ result: 'created 22', replayed: false });
@@ -119,7 +179,7 @@ describe('IdempotencyStore', () => {
   });
 
   it('a lookup that fails keeps the outcome unknown: the next retry looks again', async () => {
-    const store = make();
+    const store = await make();
     let lookups = 0;
     const { a, calls } = attempt([new Error('timeout')], {
       recover: async () => {
@@ -136,9 +196,13 @@ describe('IdempotencyStore', () => {
 
   it('expires entries and keeps at most maxEntries', async () => {
     let now = 0;
-    const store = new IdempotencyStore<string>({ ttlMs: 100, maxEntries: 2, now: () => now });
+    const store = new IdempotencyStore<string>(await repository(), {
+      ttlMs: 100,
+      maxEntries: 2,
+      now: () => now,
+    });
     for (const k of ['a', 'b', 'c']) await store.run('u', k, 'fp', attempt([`created ${k}1`]).a);
-    expect(store.size).toBe(2);
+    expect(await store.count()).toBe(2);
     expect((await store.run('u', 'a', 'fp', attempt(['created a2']).a)).result).toBe('created a2');
     now = 1000;
     expect((await store.run('u', 'c', 'fp', attempt(['created c2']).a)).result).toBe('created c2');

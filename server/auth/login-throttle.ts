@@ -1,6 +1,13 @@
 // Slows down password guessing: per user name + client IP, a lockout that doubles per failure;
 // per client IP across user names, a cap on failures and on attempts in flight. One attempt at a
-// time per key, so parallel guesses cannot slip in before a failure counts.
+// time per key, so parallel guesses cannot slip in before a failure counts. The counters live in
+// the database (one transaction per decision), so every BFF process on it counts the same ones.
+import type {
+  SignInThrottleRepository,
+  ThrottleAddressState,
+  ThrottleChange,
+  ThrottleKeyState,
+} from '../storage/sign-in-throttle';
 
 export const LOGIN_THROTTLE_DEFAULTS = {
   /** Failures allowed before the first lockout (typos happen). */
@@ -22,38 +29,36 @@ export const LOGIN_THROTTLE_DEFAULTS = {
    * once instead of queueing for the password hasher ahead of everyone else's sign-in.
    */
   addressMaxInFlight: 2,
+  /**
+   * An attempt counts as in flight at most this long: if the process checking it dies, the key
+   * is free again after this (the hash queue answers far sooner).
+   */
+  inFlightLeaseMs: 60_000,
 };
 
 export type LoginThrottleOptions = typeof LOGIN_THROTTLE_DEFAULTS & { now?: () => number };
 
-interface Entry {
-  failures: number;
-  lastFailureAt: number;
-  lockedUntil: number;
-  inFlight: boolean;
-}
-
-interface AddressEntry {
-  failures: number;
-  lastFailureAt: number;
-  lockedUntil: number;
-  inFlight: number;
-}
-
 export type ThrottleDecision =
   /** `done(true)` signed in, `done(false)` a wrong password, `done('unchecked')` never checked. */
-  | { allowed: true; done: (ok: boolean | 'unchecked') => void }
+  | { allowed: true; done: (ok: boolean | 'unchecked') => Promise<void> }
   | {
       allowed: false;
       retryAfterMs: number;
     };
 
+type Admission = { allowed: false; retryAfterMs: number } | { allowed: true };
+
+const refuse = (retryAfterMs: number): ThrottleChange<Admission> => ({
+  result: { allowed: false, retryAfterMs },
+});
+
 export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
-  private readonly addresses = new Map<string, AddressEntry>();
   private readonly options: Required<LoginThrottleOptions>;
 
-  constructor(options: Partial<LoginThrottleOptions> = {}) {
+  constructor(
+    private readonly repository: SignInThrottleRepository,
+    options: Partial<LoginThrottleOptions> = {},
+  ) {
     this.options = { ...LOGIN_THROTTLE_DEFAULTS, now: Date.now, ...options };
   }
 
@@ -61,96 +66,83 @@ export class LoginThrottle {
    * May this key try a password now? If so, call `done(ok)` with the outcome. Unknown user names
    * are throttled exactly like known ones, so the answers do not tell them apart.
    */
-  attempt(user: string, ip: string): ThrottleDecision {
-    const key = `${user}\n${ip}`;
-    const now = this.options.now();
-    let address = this.addresses.get(ip);
-    if (
-      address &&
-      address.inFlight === 0 &&
-      now - address.lastFailureAt >= this.options.forgetAfterMs
-    ) {
-      this.addresses.delete(ip);
-      address = undefined;
-    }
-    if (address && address.lockedUntil > now) {
-      return { allowed: false, retryAfterMs: address.lockedUntil - now };
-    }
-    if (address && address.inFlight >= this.options.addressMaxInFlight) {
-      return { allowed: false, retryAfterMs: 1_000 };
-    }
-    let entry = this.entries.get(key);
-    if (entry && !entry.inFlight && now - entry.lastFailureAt >= this.options.forgetAfterMs) {
-      this.entries.delete(key);
-      entry = undefined;
-    }
-    if (entry?.inFlight) return { allowed: false, retryAfterMs: 1_000 };
-    if (entry && entry.lockedUntil > now) {
-      return { allowed: false, retryAfterMs: entry.lockedUntil - now };
-    }
-    const current: Entry = entry ?? {
-      failures: 0,
-      lastFailureAt: now,
-      lockedUntil: 0,
-      inFlight: false,
-    };
-    current.inFlight = true;
-    // Re-inserted: the map's order stays oldest activity first, for eviction.
-    this.entries.delete(key);
-    this.entries.set(key, current);
-    const byAddress: AddressEntry = address ?? {
-      failures: 0,
-      lastFailureAt: now,
-      lockedUntil: 0,
-      inFlight: 0,
-    };
-    byAddress.inFlight += 1;
-    this.addresses.delete(ip);
-    this.addresses.set(ip, byAddress);
-    this.evictOverflow();
+  async attempt(user: string, ip: string): Promise<ThrottleDecision> {
+    const o = this.options;
+    const now = o.now();
+    await this.repository.prune(now, o.forgetAfterMs, o.maxEntries);
+    const admitted = await this.repository.update<Admission>(
+      user,
+      ip,
+      now,
+      (stored, storedAddress) => {
+        let address: ThrottleAddressState | undefined = storedAddress;
+        if (address && address.inFlight === 0 && now - address.lastFailureAt >= o.forgetAfterMs) {
+          address = undefined;
+        }
+        if (address && address.lockedUntil > now) return refuse(address.lockedUntil - now);
+        if (address && address.inFlight >= o.addressMaxInFlight) return refuse(1_000);
+        let entry: ThrottleKeyState | undefined = stored;
+        const inFlight = (e: ThrottleKeyState) => e.inFlightUntil > now;
+        if (entry && !inFlight(entry) && now - entry.lastFailureAt >= o.forgetAfterMs) {
+          entry = undefined;
+        }
+        if (entry && inFlight(entry)) return refuse(1_000);
+        if (entry && entry.lockedUntil > now) return refuse(entry.lockedUntil - now);
+        const current = entry ?? { failures: 0, lastFailureAt: now, lockedUntil: 0 };
+        const byAddress = address ?? { failures: 0, lastFailureAt: now, lockedUntil: 0 };
+        return {
+          // The address's in-flight count is the keys in flight for it: this one now is.
+          key: { ...current, inFlightUntil: now + o.inFlightLeaseMs },
+          address: {
+            failures: byAddress.failures,
+            lastFailureAt: byAddress.lastFailureAt,
+            lockedUntil: byAddress.lockedUntil,
+          },
+          result: { allowed: true },
+        };
+      },
+    );
+    if (!admitted.allowed) return admitted;
     let settled = false;
     return {
       allowed: true,
-      done: (ok) => {
+      done: async (ok) => {
         if (settled) return;
         settled = true;
-        current.inFlight = false;
-        byAddress.inFlight -= 1;
-        if (ok === 'unchecked') return;
-        if (ok) {
-          this.entries.delete(key);
-          return;
-        }
-        const at = this.options.now();
-        byAddress.failures += 1;
-        byAddress.lastFailureAt = at;
-        if (byAddress.failures >= this.options.addressFreeFailures) {
-          byAddress.lockedUntil = at + this.options.addressLockoutMs;
-          byAddress.failures = 0;
-        }
-        current.failures += 1;
-        current.lastFailureAt = at;
-        const over = current.failures - this.options.freeFailures;
-        if (over >= 0) {
-          current.lockedUntil =
-            at + Math.min(this.options.maxLockoutMs, this.options.baseLockoutMs * 2 ** over);
-        }
+        await this.settle(user, ip, ok);
       },
     };
   }
 
-  get size(): number {
-    return this.entries.size;
+  /** Keys remembered: for tests and diagnostics. */
+  count(): Promise<number> {
+    return this.repository.countKeys();
   }
 
-  private evictOverflow(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries) break;
-      if (!entry.inFlight) this.entries.delete(key);
-    }
-    for (const [ip, entry] of this.addresses) {
-      if (this.addresses.size <= this.options.maxEntries) break;
-      if (entry.inFlight === 0) this.addresses.delete(ip);
-    }
+  private settle(user: string, ip: string, ok: boolean | 'unchecked'): Promise<void> {
+    const o = this.options;
+    const at = o.now();
+    return this.repository.update(user, ip, at, (entry, address) => {
+      if (!entry) return { result: undefined };
+      const key = { ...entry, inFlightUntil: 0 };
+      if (ok === 'unchecked') return { key, result: undefined };
+      if (ok) return { key: null, result: undefined };
+      const byAddress = {
+        failures: (address?.failures ?? 0) + 1,
+        lastFailureAt: at,
+        lockedUntil: address?.lockedUntil ?? 0,
+      };
+      if (byAddress.failures >= o.addressFreeFailures) {
+        byAddress.lockedUntil = at + o.addressLockoutMs;
+        byAddress.failures = 0;
+      }
+      key.failures += 1;
+      key.lastFailureAt = at;
+      const over = key.failures - o.freeFailures;
+      if (over >= 0) {
+        key.lockedUntil = at + Math.min(o.maxLockoutMs, o.baseLockoutMs * 2 ** over);
+      }
+      return { key, address: byAddress, result: undefined };
+    });
   }
 }

@@ -51,7 +51,7 @@ export interface SessionStatus {
 }
 
 /** The status of this request's live session (kept alive by the look), or undefined. */
-export type LiveSessionLookup = (request: FastifyRequest) => SessionStatus | undefined;
+export type LiveSessionLookup = (request: FastifyRequest) => Promise<SessionStatus | undefined>;
 
 const signInBody = z.object({
   username: z.string().max(256),
@@ -81,8 +81,13 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
     return { secure, id: readCookie(request.headers.cookie, sessionCookieName(secure)) };
   };
 
-  const startSession = (reply: FastifyReply, user: string, auto: boolean, secure: boolean) => {
-    const { id, session } = sessions.create(user, auto);
+  const startSession = async (
+    reply: FastifyReply,
+    user: string,
+    auto: boolean,
+    secure: boolean,
+  ) => {
+    const { id, session } = await sessions.create(user, auto);
     reply.header('Set-Cookie', sessionCookie(id, sessions.remainingMs(session), secure));
     return session;
   };
@@ -90,21 +95,21 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
   api.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public === true) return undefined;
     const { secure, id } = cookieContext(request);
-    const session = sessions.touch(id);
+    const session = await sessions.touch(id);
     if (session) {
       request.dashboardUser = session.user;
       return undefined;
     }
     if (devAutoSignIn !== undefined) {
-      startSession(reply, devAutoSignIn, true, secure);
+      await startSession(reply, devAutoSignIn, true, secure);
       request.dashboardUser = devAutoSignIn;
       return undefined;
     }
     return sendError(reply, 401, 'Unauthorized', 'You are not signed in. Sign in to continue.');
   });
 
-  const liveStatus: LiveSessionLookup = (request) => {
-    const session = sessions.touch(cookieContext(request).id);
+  const liveStatus: LiveSessionLookup = async (request) => {
+    const session = await sessions.touch(cookieContext(request).id);
     return session ? { user: { name: session.user }, autoSignIn: session.auto } : undefined;
   };
 
@@ -112,11 +117,11 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
     '/session',
     { config: { public: true } },
     async (request, reply): Promise<SessionStatus> => {
-      const live = liveStatus(request);
+      const live = await liveStatus(request);
       if (live) return live;
       const { secure } = cookieContext(request);
       if (devAutoSignIn !== undefined) {
-        startSession(reply, devAutoSignIn, true, secure);
+        await startSession(reply, devAutoSignIn, true, secure);
         return { user: { name: devAutoSignIn }, autoSignIn: true };
       }
       return { user: null, autoSignIn: false };
@@ -137,7 +142,7 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
         );
       }
       const name = normalizeUserName(body.data.username);
-      const decision = throttle.attempt(name, request.ip);
+      const decision = await throttle.attempt(name, request.ip);
       if (!decision.allowed) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         request.log.warn({ ip: request.ip }, 'sign-in throttled');
@@ -167,7 +172,7 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
           { 'Retry-After': '2' },
         );
       } finally {
-        decision.done(ok);
+        await decision.done(ok);
       }
       if (!ok || !user) {
         // Only known names are logged: people type passwords into the name field.
@@ -176,8 +181,8 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
       }
       const { secure, id } = cookieContext(request);
       // A fresh id at every sign-in: an id planted before sign-in never becomes a signed-in one.
-      sessions.delete(id);
-      startSession(reply, user.name, false, secure);
+      await sessions.delete(id);
+      await startSession(reply, user.name, false, secure);
       request.log.info({ user: user.name }, 'signed in');
       const status: SessionStatus = { user: { name: user.name }, autoSignIn: false };
       return reply.send(status);
@@ -186,7 +191,7 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
 
   api.delete('/session', { config: { public: true } }, async (request, reply) => {
     const { secure, id } = cookieContext(request);
-    sessions.delete(id);
+    await sessions.delete(id);
     reply.header('Set-Cookie', clearedSessionCookie(secure));
     return reply.code(204).send();
   });

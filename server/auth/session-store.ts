@@ -1,11 +1,12 @@
-// Dashboard sessions: random 256-bit ids, in memory, with a sliding idle expiry and an absolute cap.
-// In memory on purpose (one BFF process): a restart signs everyone out, which is documented.
+// Dashboard sessions: random 256-bit ids with a sliding idle expiry and an absolute cap, kept in
+// the database (server/storage/), so a restart signs nobody out and several BFFs share them.
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionRepository } from '../storage/sessions';
 
 export const SESSION_DEFAULTS = {
   idleMs: 30 * 60 * 1000,
   absoluteMs: 12 * 60 * 60 * 1000,
-  /** Oldest sessions are dropped past this: memory stays bounded whatever a client does. */
+  /** Oldest sessions are dropped past this: the table stays bounded whatever a client does. */
   maxSessions: 10_000,
 };
 
@@ -28,52 +29,39 @@ export interface Session {
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
- * The map is keyed by a SHA-256 of the id, not the id: a heap dump or a debugging print of the
- * store does not hand out live session cookies.
+ * Rows are keyed by a SHA-256 of the id, not the id: a copy of the database (a backup, a dump)
+ * does not hand out live session cookies.
  */
 function digest(id: string): string {
   return createHash('sha256').update(id).digest('base64url');
 }
 
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
   private readonly options: Required<SessionStoreOptions>;
 
-  constructor(options: SessionStoreOptions) {
+  constructor(
+    private readonly repository: SessionRepository,
+    options: SessionStoreOptions,
+  ) {
     this.options = { maxSessions: SESSION_DEFAULTS.maxSessions, now: Date.now, ...options };
   }
 
-  create(user: string, auto = false): { id: string; session: Session } {
-    this.sweep();
+  async create(user: string, auto = false): Promise<{ id: string; session: Session }> {
     const id = randomBytes(32).toString('base64url');
     const now = this.options.now();
     const session: Session = { user, createdAt: now, lastSeenAt: now, auto };
-    this.sessions.set(digest(id), session);
-    // Map order is insertion order: the first keys are the oldest sessions.
-    for (const key of this.sessions.keys()) {
-      if (this.sessions.size <= this.options.maxSessions) break;
-      this.sessions.delete(key);
-    }
+    await this.repository.create(digest(id), session, this.options);
     return { id, session };
   }
 
   /** The live session for `id`, its idle clock restarted; undefined if unknown or expired. */
-  touch(id: string | undefined): Session | undefined {
+  async touch(id: string | undefined): Promise<Session | undefined> {
     if (id === undefined || !ID_PATTERN.test(id)) return undefined;
-    const key = digest(id);
-    const session = this.sessions.get(key);
-    if (!session) return undefined;
-    const now = this.options.now();
-    if (this.expired(session, now)) {
-      this.sessions.delete(key);
-      return undefined;
-    }
-    session.lastSeenAt = now;
-    return session;
+    return this.repository.touch(digest(id), this.options.now(), this.options);
   }
 
-  delete(id: string | undefined): void {
-    if (id !== undefined && ID_PATTERN.test(id)) this.sessions.delete(digest(id));
+  async delete(id: string | undefined): Promise<void> {
+    if (id !== undefined && ID_PATTERN.test(id)) await this.repository.delete(digest(id));
   }
 
   /** Milliseconds until the absolute cap: the cookie's Max-Age. */
@@ -81,21 +69,8 @@ export class SessionStore {
     return Math.max(0, session.createdAt + this.options.absoluteMs - this.options.now());
   }
 
-  get size(): number {
-    return this.sessions.size;
-  }
-
-  private expired(session: Session, now: number): boolean {
-    return (
-      now - session.lastSeenAt >= this.options.idleMs ||
-      now - session.createdAt >= this.options.absoluteMs
-    );
-  }
-
-  private sweep(): void {
-    const now = this.options.now();
-    for (const [key, session] of this.sessions) {
-      if (this.expired(session, now)) this.sessions.delete(key);
-    }
+  /** Sessions stored (expired ones included until swept): for tests and diagnostics. */
+  count(): Promise<number> {
+    return this.repository.count();
   }
 }

@@ -1,7 +1,9 @@
 // Remembers each create per (user, Idempotency-Key), so a repeated create does not create twice,
-// not even after a failure that left it unknown whether the first one went through.
-import { createHash } from 'node:crypto';
+// not even after a failure that left it unknown whether the first one went through, nor after a
+// restart, nor when the retry reaches another BFF process: the records live in the database.
+import { createHash, randomUUID } from 'node:crypto';
 import { HttpError } from '../errors';
+import type { IdempotencyRepository } from '../storage/idempotency';
 
 /**
  * Semantics (after the IETF httpapi "Idempotency-Key" draft):
@@ -14,15 +16,36 @@ import { HttpError } from '../errors';
  *   remembered as such. A retry with that key first asks `recover` what happened (for a
  *   cashflow group: is there one with this name?), and only if nothing happened sends the
  *   create again, once.
- * Keys are scoped by the caller (per signed-in user). In memory: one BFF process, entries lost
- * on restart, bounded by count and age.
+ * - a first call whose process died before recording its outcome (a restart mid-call) counts as
+ *   unknown once its lease is over; until then a retry elsewhere waits for it.
+ * Keys are scoped by the caller (per signed-in user). Records are bounded by count and age.
  */
-export const IDEMPOTENCY_DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, maxEntries: 10_000 };
+export const IDEMPOTENCY_DEFAULTS = {
+  ttlMs: 24 * 60 * 60 * 1000,
+  maxEntries: 10_000,
+  /** How long a running first call is waited for before it is taken for dead (unknown). */
+  pendingLeaseMs: 60_000,
+  /** How often a retry checks on a first call running in another process. */
+  pollMs: 200,
+};
 
 export interface IdempotencyOptions {
   ttlMs: number;
   maxEntries: number;
+  pendingLeaseMs?: number;
+  pollMs?: number;
   now?: () => number;
+}
+
+/** How a result is written to the database and read back. */
+export interface ResultCodec<T> {
+  encode: (result: T) => string;
+  decode: (text: string) => T;
+}
+
+/** For results that are plain JSON values. */
+export function jsonCodec<T>(): ResultCodec<T> {
+  return { encode: (result) => JSON.stringify(result), decode: (text) => JSON.parse(text) as T };
 }
 
 /** What an attempt's result (or error) says about whether the work was done. */
@@ -46,16 +69,6 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
-type Entry<T> =
-  | { state: 'pending'; fingerprint: string; expiresAt: number; promise: Promise<Settled<T>> }
-  | { state: 'done'; fingerprint: string; expiresAt: number; result: T }
-  | { state: 'unknown'; fingerprint: string; expiresAt: number };
-
-interface Settled<T> {
-  result: T;
-  recovered: boolean;
-}
-
 /** A header value we accept as a key: 1-255 visible ASCII characters. */
 export function isValidIdempotencyKey(key: string): boolean {
   return /^[\x21-\x7e]{1,255}$/.test(key);
@@ -69,12 +82,34 @@ export function fingerprintParams(params: URLSearchParams): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
+const keyReused = () =>
+  new HttpError(
+    422,
+    'IdempotencyKeyReused',
+    'This Idempotency-Key was already used with a different request.',
+  );
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class IdempotencyStore<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+  /** Runs of this process, so a duplicate here shares the first one's answer at once. */
+  private readonly running = new Map<
+    string,
+    { fingerprint: string; promise: Promise<IdempotentResult<T>> }
+  >();
   private readonly options: Required<IdempotencyOptions>;
 
-  constructor(options: IdempotencyOptions) {
-    this.options = { now: Date.now, ...options };
+  constructor(
+    private readonly repository: IdempotencyRepository,
+    options: IdempotencyOptions,
+    private readonly codec: ResultCodec<T> = jsonCodec<T>(),
+  ) {
+    this.options = {
+      pendingLeaseMs: IDEMPOTENCY_DEFAULTS.pendingLeaseMs,
+      pollMs: IDEMPOTENCY_DEFAULTS.pollMs,
+      now: Date.now,
+      ...options,
+    };
   }
 
   async run(
@@ -83,74 +118,102 @@ export class IdempotencyStore<T> {
     fingerprint: string,
     attempt: IdempotentAttempt<T>,
   ): Promise<IdempotentResult<T>> {
-    this.evictExpired();
     const id = `${scope}\u0000${key}`;
-    const existing = this.entries.get(id);
-    if (existing && existing.fingerprint !== fingerprint) {
-      throw new HttpError(
-        422,
-        'IdempotencyKeyReused',
-        'This Idempotency-Key was already used with a different request.',
-      );
+    const local = this.running.get(id);
+    if (local) {
+      if (local.fingerprint !== fingerprint) throw keyReused();
+      return { result: (await local.promise).result, replayed: true };
     }
-    if (existing?.state === 'done') return { result: existing.result, replayed: true };
-    if (existing?.state === 'pending') {
-      return { result: (await existing.promise).result, replayed: true };
+    const promise = this.execute(scope, key, fingerprint, attempt);
+    this.running.set(id, { fingerprint, promise });
+    try {
+      return await promise;
+    } finally {
+      if (this.running.get(id)?.promise === promise) this.running.delete(id);
     }
+  }
 
-    const afterUnknown = existing?.state === 'unknown';
-    const expiresAt = existing?.expiresAt ?? this.options.now() + this.options.ttlMs;
-    let phase: 'recover' | 'send' = afterUnknown ? 'recover' : 'send';
-    const promise = (async (): Promise<Settled<T>> => {
-      if (afterUnknown) {
-        const found = await attempt.recover();
-        if (found !== undefined) return { result: found, recovered: true };
+  /** Records stored: for tests and diagnostics. */
+  count(): Promise<number> {
+    return this.repository.count();
+  }
+
+  private async execute(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    attempt: IdempotentAttempt<T>,
+  ): Promise<IdempotentResult<T>> {
+    const { now, ttlMs, pendingLeaseMs, pollMs } = this.options;
+    for (;;) {
+      const claim = randomUUID();
+      const at = now();
+      const outcome = await this.repository.claim({
+        scope,
+        key,
+        fingerprint,
+        claim,
+        now: at,
+        ttlMs,
+        leaseMs: pendingLeaseMs,
+      });
+      if (outcome.kind === 'conflict') throw keyReused();
+      if (outcome.kind === 'done') {
+        return { result: this.codec.decode(outcome.result), replayed: true };
       }
-      phase = 'send';
-      return { result: await attempt.send(), recovered: false };
-    })();
-    this.entries.set(id, { state: 'pending', fingerprint, expiresAt, promise });
-    this.evictOverflow();
+      if (outcome.kind === 'pending') {
+        // Another process runs it: wait for its answer, or for its lease to run out.
+        await sleep(Math.max(10, Math.min(pollMs, outcome.until - at)));
+        continue;
+      }
+      return this.runClaimed(scope, key, claim, outcome.afterUnknown, attempt);
+    }
+  }
 
-    const settle = (outcome: AttemptOutcome, result?: T): void => {
-      // Only our own entry: eviction may have dropped it meanwhile.
-      const current = this.entries.get(id);
-      if (current?.state !== 'pending' || current.promise !== promise) return;
-      if (outcome === 'done' && result !== undefined) {
-        this.entries.set(id, { state: 'done', fingerprint, expiresAt, result });
-      } else if (outcome === 'unknown') {
-        this.entries.set(id, { state: 'unknown', fingerprint, expiresAt });
-      } else {
-        this.entries.delete(id);
+  private async runClaimed(
+    scope: string,
+    key: string,
+    claim: string,
+    afterUnknown: boolean,
+    attempt: IdempotentAttempt<T>,
+  ): Promise<IdempotentResult<T>> {
+    const settle = async (outcome: AttemptOutcome, result?: T): Promise<void> => {
+      try {
+        await this.repository.settle(
+          scope,
+          key,
+          claim,
+          outcome === 'done' && result !== undefined
+            ? { state: 'done', result: this.codec.encode(result) }
+            : outcome === 'not-done'
+              ? { state: 'forget' }
+              : { state: 'unknown' },
+        );
+      } catch {
+        // The answer is already here: give it. The record stays pending; once its lease is over
+        // a retry reconciles it (recover), so nothing is sent twice.
       }
     };
+    let phase: 'recover' | 'send' = afterUnknown ? 'recover' : 'send';
+    let result: T;
+    let recovered = false;
     try {
-      const settled = await promise;
-      settle(settled.recovered ? 'done' : attempt.classify(settled.result), settled.result);
-      return { result: settled.result, replayed: settled.recovered };
+      const found = afterUnknown ? await attempt.recover() : undefined;
+      if (found !== undefined) {
+        result = found;
+        recovered = true;
+      } else {
+        phase = 'send';
+        result = await attempt.send();
+      }
     } catch (e) {
       // A failed lookup leaves us as unsure as before.
-      settle(phase === 'recover' ? 'unknown' : attempt.classifyError(e));
+      await settle(phase === 'recover' ? 'unknown' : attempt.classifyError(e));
       throw e;
     }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private evictExpired(): void {
-    const now = this.options.now();
-    for (const [id, entry] of this.entries) {
-      if (entry.expiresAt <= now && entry.state !== 'pending') this.entries.delete(id);
-    }
-  }
-
-  /** Oldest first (Map keeps insertion order). */
-  private evictOverflow(): void {
-    for (const [id, entry] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries) break;
-      if (entry.state !== 'pending') this.entries.delete(id);
-    }
+    await settle(recovered ? 'done' : attempt.classify(result), result);
+    // Bounded by age and count; a failure here costs nothing but space.
+    await this.repository.prune(this.options.now(), this.options.maxEntries).catch(() => undefined);
+    return { result, replayed: recovered };
   }
 }

@@ -1,11 +1,13 @@
 // The limiter shared by every HasOffers call the BFF makes (all users together): a sliding window
-// over calls, a short bounded queue, and 429 + Retry-After past it.
+// over calls, a short bounded queue, and 429 + Retry-After past it. The slots are kept in a
+// ledger: the database's (server/storage/call-budget.ts), shared by every BFF process on it.
 import { HttpError } from '../errors';
+import type { SlotGrant } from '../storage/call-budget';
 
 /**
  * HasOffers allows 50 calls per 10 s per network, shared by every user of the network (other
- * tools included). 45 leaves a margin; one BFF process is assumed (several would need a shared
- * store).
+ * tools included). 45 leaves a margin. With the database's ledger, every BFF process on one
+ * database shares these 45.
  */
 export const HASOFFERS_RATE_LIMIT = {
   limit: 45,
@@ -24,7 +26,54 @@ export interface RateLimiterOptions {
   /** No caller waits longer than this: refused at once if its slot looks further away, or
    *  refused when this time is up. */
   maxWaitMs: number;
+  /**
+   * With every slot taken by calls still running, how often a waiter looks again (another
+   * process's call may end; this process's own calls wake it when they end).
+   */
+  pollMs?: number;
   now?: () => number;
+}
+
+/**
+ * Where slots are granted. A ledger may answer synchronously (the in-memory one): then a caller
+ * is queued before acquire() returns, as the unit tests observe.
+ */
+export interface SlotLedger {
+  take(request: { now: number; limit: number; windowMs: number }): SlotGrant | Promise<SlotGrant>;
+  release(id: number, now: number, windowMs: number): void | Promise<void>;
+}
+
+/**
+ * One process's slots in memory: for the limiter's unit tests (fake timers) and tools without a
+ * database. The BFF itself uses the database's ledger.
+ */
+export class MemorySlotLedger implements SlotLedger {
+  private nextId = 1;
+  private readonly slots = new Map<number, { endedAt: number | undefined }>();
+
+  take({ now, limit, windowMs }: { now: number; limit: number; windowMs: number }): SlotGrant {
+    for (const [id, slot] of this.slots) {
+      if (slot.endedAt !== undefined && slot.endedAt + windowMs <= now) this.slots.delete(id);
+    }
+    if (this.slots.size < limit) {
+      const id = this.nextId++;
+      this.slots.set(id, { endedAt: undefined });
+      return { granted: true, id };
+    }
+    const ended = [...this.slots.values()].flatMap((s) =>
+      s.endedAt === undefined ? [] : [s.endedAt + windowMs],
+    );
+    return {
+      granted: false,
+      frees: ended.sort((a, b) => a - b),
+      inFlight: this.slots.size - ended.length,
+    };
+  }
+
+  release(id: number, now: number): void {
+    const slot = this.slots.get(id);
+    if (slot && slot.endedAt === undefined) slot.endedAt = now;
+  }
 }
 
 /** Ends a call: its slot counts for one more window from now, then frees. Idempotent. */
@@ -32,7 +81,7 @@ export type ReleaseSlot = () => void;
 
 interface Waiter {
   grant: (release: ReleaseSlot) => void;
-  refuse: (error: RateLimitedError) => void;
+  refuse: (error: unknown) => void;
   deadline: ReturnType<typeof setTimeout>;
 }
 
@@ -55,24 +104,51 @@ export class RateLimitedError extends HttpError {
  * the upstream late overlap the next window's calls.)
  */
 export class SlidingWindowLimiter {
-  private inFlight = 0;
-  /** End times of finished calls still inside the window, oldest first. */
-  private ended: number[] = [];
   private queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private draining = false;
+  /** The ledger's last "no slot" answer: what waiters' estimates are made from. */
+  private last: Extract<SlotGrant, { granted: false }> = { granted: false, frees: [], inFlight: 0 };
   private readonly options: Required<RateLimiterOptions>;
 
-  constructor(options: RateLimiterOptions) {
-    this.options = { now: Date.now, ...options };
+  constructor(
+    options: RateLimiterOptions,
+    private readonly ledger: SlotLedger = new MemorySlotLedger(),
+  ) {
+    this.options = { now: Date.now, pollMs: 250, ...options };
   }
 
   /** Resolves with the slot's release when the caller may call; rejects with a 429. */
   acquire(): Promise<ReleaseSlot> {
     const now = this.options.now();
-    this.prune(now);
-    if (this.queue.length === 0 && this.used < this.options.limit) {
-      return Promise.resolve(this.take());
+    // Waiters go first: a newcomer only asks the ledger when nobody here is queued.
+    if (this.queue.length > 0) return this.enqueue(now);
+    let grant: SlotGrant | Promise<SlotGrant>;
+    try {
+      grant = this.ledger.take(this.request(now));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
+    if (grant instanceof Promise) return grant.then((g) => this.granted(g, now));
+    return this.granted(grant, now);
+  }
+
+  /** For tests and diagnostics. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  private request(now: number) {
+    return { now, limit: this.options.limit, windowMs: this.options.windowMs };
+  }
+
+  private granted(grant: SlotGrant, now: number): Promise<ReleaseSlot> {
+    if (grant.granted) return Promise.resolve(this.releaser(grant.id));
+    this.last = grant;
+    return this.enqueue(now);
+  }
+
+  private enqueue(now: number): Promise<ReleaseSlot> {
     const wait = this.estimateWait(this.queue.length, now);
     if (this.queue.length >= this.options.maxQueue || wait > this.options.maxWaitMs) {
       return Promise.reject(new RateLimitedError(wait));
@@ -88,29 +164,19 @@ export class SlidingWindowLimiter {
         }, this.options.maxWaitMs),
       };
       this.queue.push(waiter);
-      this.schedule(now);
+      this.arm(now);
     });
   }
 
-  /** For tests and diagnostics. */
-  get waiting(): number {
-    return this.queue.length;
-  }
-
-  /** Slots taken: calls in flight plus calls that ended within the last window. */
-  private get used(): number {
-    return this.inFlight + this.ended.length;
-  }
-
-  private take(): ReleaseSlot {
-    this.inFlight += 1;
+  private releaser(id: number): ReleaseSlot {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.inFlight -= 1;
-      this.ended.push(this.options.now());
-      this.schedule(this.options.now());
+      const ended = this.ledger.release(id, this.options.now(), this.options.windowMs);
+      // A lost release is not fatal: the slot's lease ends it (see CallBudgetRepository).
+      if (ended instanceof Promise) void ended.catch(() => undefined).finally(() => this.drain());
+      else void this.drain();
     };
   }
 
@@ -121,42 +187,65 @@ export class SlidingWindowLimiter {
    */
   private estimateWait(position: number, now: number): number {
     const { limit, windowMs } = this.options;
-    const frees = [
-      ...Array.from({ length: Math.max(0, limit - this.used) }, () => now),
-      ...this.ended.map((t) => t + windowMs),
-      ...Array.from({ length: this.inFlight }, () => now + windowMs),
+    const { frees, inFlight } = this.last;
+    const used = frees.length + inFlight;
+    const at = [
+      ...Array.from({ length: Math.max(0, limit - used) }, () => now),
+      ...frees,
+      ...Array.from({ length: inFlight }, () => now + windowMs),
     ].slice(0, limit);
-    const base = frees[position % limit] ?? now;
+    const base = at[position % limit] ?? now;
     return Math.max(0, base + Math.floor(position / limit) * windowMs - now);
   }
 
-  private prune(now: number): void {
-    const cutoff = now - this.options.windowMs;
-    while (this.ended.length > 0 && (this.ended[0] ?? now) <= cutoff) this.ended.shift();
-  }
-
-  private schedule(now: number): void {
-    this.drain(now);
+  /** Looks again when the earliest known slot frees (or after pollMs if every slot is running). */
+  private arm(now: number): void {
     if (this.timer !== undefined || this.queue.length === 0) return;
-    // With everything in flight, the next release reschedules; otherwise the oldest end frees.
-    const oldest = this.ended[0];
-    if (oldest === undefined) return;
-    const delay = Math.max(0, oldest + this.options.windowMs - now);
+    const next = this.last.frees[0];
+    const delay = next === undefined ? this.options.pollMs : Math.max(0, next - now);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.schedule(this.options.now());
+      void this.drain();
     }, delay);
     // Waiters keep their requests (and so the process) alive; the timer itself need not.
     this.timer.unref?.();
   }
 
-  private drain(now: number): void {
-    this.prune(now);
-    while (this.queue.length > 0 && this.used < this.options.limit) {
-      const waiter = this.queue.shift();
-      if (!waiter) break;
-      clearTimeout(waiter.deadline);
-      waiter.grant(this.take());
+  /** Grants slots to waiters, oldest first, while the ledger has some; one drain at a time. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const now = this.options.now();
+        let grant: SlotGrant;
+        try {
+          grant = await this.ledger.take(this.request(now));
+        } catch (e) {
+          // The ledger is gone (the database): every waiter gets that error, nothing is sent.
+          for (const waiter of this.queue.splice(0)) {
+            clearTimeout(waiter.deadline);
+            waiter.refuse(e);
+          }
+          return;
+        }
+        if (!grant.granted) {
+          this.last = grant;
+          this.arm(now);
+          return;
+        }
+        const waiter = this.queue.shift();
+        const release = this.releaser(grant.id);
+        if (!waiter) {
+          // Its deadline passed while the ledger answered: the slot goes unused.
+          release();
+          return;
+        }
+        clearTimeout(waiter.deadline);
+        waiter.grant(release);
+      }
+    } finally {
+      this.draining = false;
     }
   }
 }

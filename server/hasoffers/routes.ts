@@ -14,15 +14,22 @@ import { sendUpstreamJson } from '../upstream/reply';
 import { findHasOffersCall } from './allowlist';
 import { findCreatedGroupId, recoveredCreateAnswer } from './create-recovery';
 import { assertHasOffersNetwork } from './envelope-check';
+import type { Storage } from '../storage/db';
 import {
   IdempotencyStore,
   fingerprintParams,
   isValidIdempotencyKey,
   type AttemptOutcome,
   type IdempotencyOptions,
+  type ResultCodec,
 } from './idempotency-store';
 import { readHasOffersCall, rebuildParams } from './params';
-import { RateLimitedError, SlidingWindowLimiter, type RateLimiterOptions } from './rate-limiter';
+import {
+  RateLimitedError,
+  SlidingWindowLimiter,
+  type RateLimiterOptions,
+  type SlotLedger,
+} from './rate-limiter';
 import { buildHasOffersRequest } from './transport';
 
 export const HASOFFERS_PATH = '/api/hasoffers';
@@ -33,6 +40,8 @@ export interface HasOffersRoutesOptions {
   redact: (text: string) => string;
   rateLimit: RateLimiterOptions;
   idempotency: IdempotencyOptions;
+  /** Where the call budget and the idempotency records live. */
+  storage: Pick<Storage, 'callBudget' | 'idempotency'>;
   /** The most an answer may hold (UPSTREAM_MAX_BYTES); fetchUpstream's default otherwise. */
   maxBytes?: number;
 }
@@ -51,6 +60,36 @@ export function classifyCreateAnswer(res: UpstreamResponse): AttemptOutcome {
   } catch {
     return 'unknown';
   }
+}
+
+/** The budget's name in the database: every BFF process on it shares this one. */
+export const HASOFFERS_BUDGET = 'hasoffers';
+
+/**
+ * A recorded create answer as stored: status, body (redacted: the upstream echoes the token) and
+ * the headers the reply reads.
+ */
+function upstreamResponseCodec(redact: (text: string) => string): ResultCodec<UpstreamResponse> {
+  const kept = ['content-type', 'retry-after'];
+  return {
+    encode: (res) =>
+      JSON.stringify({
+        status: res.status,
+        text: redact(res.text),
+        headers: kept.flatMap((name) => {
+          const value = res.headers.get(name);
+          return value === null ? [] : [[name, value]];
+        }),
+      }),
+    decode: (stored) => {
+      const { status, text, headers } = JSON.parse(stored) as {
+        status: number;
+        text: string;
+        headers: [string, string][];
+      };
+      return { status, text, headers: new Headers(headers) };
+    },
+  };
 }
 
 /** Socket errors that mean the request never left: nothing can have been created. */
@@ -73,8 +112,23 @@ export function classifyCreateError(error: unknown): Exclude<AttemptOutcome, 'do
 }
 
 export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async (scope, opts) => {
-  const limiter = new SlidingWindowLimiter(opts.rateLimit);
-  const idempotency = new IdempotencyStore<UpstreamResponse>(opts.idempotency);
+  const { callBudget } = opts.storage;
+  // A slot whose process died mid-call frees after this: no call outlives its timeout.
+  const slotLeaseMs = opts.timeoutMs + 5_000;
+  const ledger: SlotLedger = {
+    take: (request) => callBudget.take(HASOFFERS_BUDGET, { ...request, leaseMs: slotLeaseMs }),
+    release: (id, now, windowMs) => callBudget.release(id, now, windowMs),
+  };
+  const limiter = new SlidingWindowLimiter(opts.rateLimit, ledger);
+  const idempotency = new IdempotencyStore<UpstreamResponse>(
+    opts.storage.idempotency,
+    {
+      // A create waits for a slot, then for its answer; recovery adds a lookup: twice that.
+      pendingLeaseMs: 2 * (opts.rateLimit.maxWaitMs + opts.timeoutMs) + 5_000,
+      ...opts.idempotency,
+    },
+    upstreamResponseCodec(opts.redact),
+  );
 
   // HasOffers takes query strings or form bodies, never JSON. Keep the raw text: PHP-bracket
   // names and repeated keys must reach the upstream exactly as sent.
