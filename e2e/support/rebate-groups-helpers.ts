@@ -45,19 +45,63 @@ export async function listCalls(): Promise<CallRecord[]> {
   return (await emulators.exness.calls()).filter((c) => c.path === LIST_UPSTREAM_PATH);
 }
 
-export function isListRequest(r: Request): boolean {
-  return r.method() === 'POST' && new URL(r.url()).pathname === LIST_BFF_PATH;
+const FILTER_KEYS = ['group_type', 'group_id', 'rebate_period', 'link_code'] as const;
+
+/**
+ * The list's parameters as one object, read from a GET query (repeated keys for a filter's
+ * values, as Django REST Framework reads them): what the specs compare, however it travelled.
+ */
+export function bodyFromQuery(search: URLSearchParams): ListBody {
+  const body: ListBody = {};
+  const ordering = search.get('ordering');
+  if (ordering !== null) body.ordering = ordering;
+  if (search.has('limit')) body.limit = Number(search.get('limit'));
+  if (search.has('offset')) body.offset = Number(search.get('offset'));
+  for (const key of FILTER_KEYS) {
+    const values = search.getAll(key);
+    if (values.length > 0) body[key] = values;
+  }
+  return body;
 }
 
-/** The next list request the page sends whose body passes `test` (prefetches pass by). */
+/** The GET query that asks for `body` (what the page sends for the same view). */
+export function listQuery(body: ListBody): string {
+  const search = new URLSearchParams();
+  if (body.ordering !== undefined) search.set('ordering', body.ordering);
+  if (body.limit !== undefined) search.set('limit', String(body.limit));
+  if (body.offset !== undefined) search.set('offset', String(body.offset));
+  for (const key of FILTER_KEYS) for (const v of body[key] ?? []) search.append(key, v);
+  return search.toString();
+}
+
+/** The parameters of a list request the page sent. */
+export function listBodyOf(r: Request): ListBody {
+  return bodyFromQuery(new URL(r.url()).searchParams);
+}
+
+/** The parameters of a list call in the emulator's log. */
+export function callBody(call: CallRecord): ListBody {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(call.query)) {
+    for (const item of Array.isArray(v) ? v : [v]) search.append(k, item);
+  }
+  return bodyFromQuery(search);
+}
+
+/** A list request: GET (a POST on that path creates a group on the real API). */
+export function isListRequest(r: Request): boolean {
+  return r.method() === 'GET' && new URL(r.url()).pathname === LIST_BFF_PATH;
+}
+
+/** The next list request the page sends whose parameters pass `test` (prefetches pass by). */
 export function nextListRequest(page: Page, test: (body: ListBody) => boolean = () => true) {
-  return page.waitForRequest((r) => isListRequest(r) && test(r.postDataJSON() as ListBody));
+  return page.waitForRequest((r) => isListRequest(r) && test(listBodyOf(r)));
 }
 
 /** Asks the list API (through the BFF, as the page does) for the truth to compare with. */
 export async function fetchList(request: APIRequestContext, body: ListBody): Promise<ListAnswer> {
-  const res = await request.post(LIST_BFF_PATH, {
-    data: body,
+  const query = listQuery(body);
+  const res = await request.get(`${LIST_BFF_PATH}${query ? `?${query}` : ''}`, {
     headers: { 'X-Requested-With': 'dashboard' },
   });
   expect(res.status()).toBe(200);
