@@ -23,6 +23,7 @@ import StepButton from '@mui/material/StepButton';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import {
   affiliateQueries,
   cashflowGroupQueries,
@@ -133,8 +134,18 @@ function WizardStepper({
 }) {
   const { errors } = useFormState({ control });
   const active = stepIndex(current);
+  // On a phone four labels beside their icons are wider than the screen (413 px at 390):
+  // labels go under the icons there, each step a quarter of the width.
+  const narrow = useMediaQuery('(max-width:599.95px)', { noSsr: true });
   return (
-    <Stepper nonLinear activeStep={active} sx={{ mb: 3 }} aria-label="Steps">
+    <Stepper
+      nonLinear
+      alternativeLabel={narrow}
+      activeStep={active}
+      // The step buttons' own padding reaches 16 px past each side: none on a phone.
+      sx={{ mb: 3, ...(narrow && { '& .MuiStepButton-root': { px: 0, mx: 0 } }) }}
+      aria-label="Steps"
+    >
       {WIZARD_STEPS.map((step, i) => {
         const error =
           stepHasError(errors as Record<string, unknown>, step) || serverErrorStep === step;

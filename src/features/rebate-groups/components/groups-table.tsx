@@ -27,10 +27,13 @@ import type { Density } from '../model/table-prefs';
 
 const MIN_WIDTHS: Partial<Record<Column['id'], number>> = {
   title: 200,
-  period: 150,
+  period: 110,
   created: 110,
   rebateSize: 96,
 };
+
+/** Cells that may take a second line when the screen is narrow. */
+const WRAPPING: ReadonlySet<Column['id']> = new Set(['title', 'period']);
 
 export interface GroupsTableProps {
   columns: readonly Column[];
@@ -66,12 +69,19 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
     case 'period':
       return (
         <>
-          {formatPeriodLength(group.rebate_period, group.rebate_period_value)}
+          {/* Two unbreakable parts, told apart by colour (a "·" would dangle at a line's end):
+              on a laptop the dates may go under the length, so the nine default columns fit
+              1280 px without scrolling sideways. */}
+          <span className="rg-nowrap">
+            {formatPeriodLength(group.rebate_period, group.rebate_period_value)}
+          </span>
           {group.rebate_period_start && group.rebate_period_end && (
-            <span className="rg-secondary">
-              {' · '}
-              {formatPeriodDates(group.rebate_period_start, group.rebate_period_end)}
-            </span>
+            <>
+              {' '}
+              <span className="rg-secondary rg-nowrap">
+                {formatPeriodDates(group.rebate_period_start, group.rebate_period_end)}
+              </span>
+            </>
           )}
         </>
       );
@@ -149,6 +159,7 @@ const tableStyles = (theme: Theme) => {
     '.rg-table .rg-cell:first-of-type': { paddingLeft: '16px' },
     '.rg-table.rg-compact .rg-cell': { paddingTop: '6px', paddingBottom: '6px' },
     '.rg-table .rg-cell.rg-wrap': { whiteSpace: 'normal' },
+    '.rg-table .rg-nowrap': { whiteSpace: 'nowrap' },
     '.rg-table .rg-cell.rg-numeric': { fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
     '.rg-table .rg-title': { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
     '.rg-table .rg-title-text': { fontWeight: 500 },
@@ -235,7 +246,7 @@ const GroupRow = memo(function GroupRow({ group, columns, onOpen }: GroupRowProp
       {columns.map((column) => (
         <td
           key={column.id}
-          className={`rg-cell${column.numeric ? ' rg-numeric' : ''}${column.id === 'title' ? ' rg-wrap' : ''}`}
+          className={`rg-cell${column.numeric ? ' rg-numeric' : ''}${WRAPPING.has(column.id) ? ' rg-wrap' : ''}`}
         >
           <Cell column={column} group={group} />
         </td>

@@ -1,0 +1,89 @@
+// Issue 26, "A day of use": what only a real browser shows — page widths on a 390-px phone,
+// the action bar inside the view, the rebate list's columns at 1280 px, and where a save lands.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { emulators } from './support/emulators';
+
+test.beforeEach(async () => {
+  await emulators.reset();
+});
+
+/** The page's own width: anything wider scrolls sideways on the phone. */
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** Whether the whole element is inside the window (not below it, not beside it). */
+async function inViewport(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = locator.page().viewportSize();
+  if (!box || !size) return false;
+  return (
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
+  );
+}
+
+test.describe('a 390-px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the lists, a group and its edit page fit the width', async ({ page }) => {
+    for (const [path, heading] of [
+      ['/rebate-groups', 'Rebate groups'],
+      ['/cashflow-groups', 'Cashflow groups'],
+      ['/cashflow-groups/1', 'Tier-1 countries'],
+      ['/cashflow-groups/1/edit', 'Edit “Tier-1 countries”'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      expect(await pageWidth(page), path).toBeLessThanOrEqual(390);
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+    }
+    for (const step of ['Rules', 'Affiliates', 'Review']) {
+      await page.getByRole('tab', { name: new RegExp(`^${step}`) }).click();
+      await expect(page.getByRole('heading', { level: 2, name: step })).toBeVisible();
+      expect(await pageWidth(page), `edit, ${step}`).toBeLessThanOrEqual(390);
+      const main = step === 'Review' ? 'Save changes' : 'Next';
+      expect(await inViewport(page.getByRole('button', { name: main })), step).toBe(true);
+    }
+  });
+
+  test('every step of a new group fits, with Back and Next in view', async ({ page }) => {
+    await page.goto('/cashflow-groups/new');
+    await expect(page.getByRole('heading', { level: 2, name: 'Details' })).toBeVisible();
+    expect(await pageWidth(page), 'Details').toBeLessThanOrEqual(390);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Phone group');
+    await expect(page.getByText('Available')).toBeVisible();
+    for (const step of ['Rules', 'Affiliates', 'Review']) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('heading', { level: 2, name: step })).toBeVisible();
+      expect(await pageWidth(page), step).toBeLessThanOrEqual(390);
+      const main = step === 'Review' ? 'Create group' : 'Next';
+      expect(await inViewport(page.getByRole('button', { name: main })), step).toBe(true);
+      expect(await inViewport(page.getByRole('button', { name: 'Back' })), step).toBe(true);
+    }
+  });
+});
+
+test.describe('a 1280×800 laptop', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the rebate list shows its default columns, Created included, without scrolling sideways', async ({
+    page,
+  }) => {
+    await page.goto('/rebate-groups');
+    const table = page.getByRole('table', { name: 'Rebate groups' });
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    const created = table.getByRole('columnheader', { name: /Created/ });
+    await expect(created).toBeVisible();
+    const fits = await table.evaluate((el) => {
+      const scroller = el.parentElement as HTMLElement;
+      return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
+    });
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+    const view = await table.evaluate(
+      (el) => (el.parentElement as HTMLElement).getBoundingClientRect().right,
+    );
+    const header = await created.boundingBox();
+    expect(header).not.toBeNull();
+    expect((header?.x ?? 0) + (header?.width ?? 0)).toBeLessThanOrEqual(view);
+  });
+});
