@@ -1,6 +1,6 @@
 // The production entry as a process: refuses without credentials, runs emulated, stops on SIGTERM.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,37 @@ describe('server/main.ts', () => {
     expect(run.output()).toContain('DEV_AUTO_SIGN_IN is only for npm run dev');
     expect(run.output()).not.toContain('Server listening');
   });
+
+  it('refuses to start when DATABASE_URL cannot be reached, naming it (not its password)', async () => {
+    const run = startMain({
+      USE_EMULATORS: '1',
+      BFF_PORT: '0',
+      DASHBOARD_USERS: USERS,
+      DATABASE_URL: 'postgres://ops:s3cret-pw@127.0.0.1:1/dashboard',
+    });
+    expect(await run.exited).toBe(1);
+    const out = run.output();
+    expect(out).toContain('The dashboard server cannot start.');
+    expect(out).toContain('The database (DATABASE_URL) could not be opened');
+    expect(out).toContain('Check DATABASE_URL');
+    expect(out).not.toContain('s3cret-pw');
+    expect(out).not.toContain('Server listening');
+    expect(out).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('refuses to start when DATA_DIR cannot hold the database, naming it', async () => {
+    await writeFile(join(cwd, 'not-a-folder'), 'a file');
+    const run = startMain({
+      USE_EMULATORS: '1',
+      BFF_PORT: '0',
+      DASHBOARD_USERS: USERS,
+      DATA_DIR: 'not-a-folder',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('The database (DATA_DIR) could not be opened');
+    expect(run.output()).toContain('Check DATA_DIR');
+    expect(run.output()).not.toContain('Server listening');
+  }, 30_000);
 
   it('with USE_EMULATORS=1 requires sign-in, then serves /api against in-process emulators, and stops on SIGTERM', async () => {
     const run = startMain({

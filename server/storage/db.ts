@@ -182,7 +182,13 @@ export async function openStorage(
       { cause: e },
     );
   }
-  return storageOn(db, { description, schema: options.schema, owned: true });
+  const storage = storageOn(db, { description, schema: options.schema, owned: true });
+  if (settings.engine === 'embedded') {
+    // A create the last process was running when it died is as unsure as a timed-out one: the
+    // next retry reconciles it by name at once instead of waiting out its lease.
+    await storage.idempotency.abandonAllPending();
+  }
+  return storage;
 }
 
 /**

@@ -137,6 +137,22 @@ export class IdempotencyRepository {
     });
   }
 
+  /**
+   * Every pending record becomes unknown: for the embedded engine at start-up, where the data
+   * folder has one process at a time, so whatever was pending belongs to a process that died.
+   * (On PostgreSQL other processes may be running them: there the lease decides.)
+   */
+  abandonAllPending(): Promise<number> {
+    return guard(async () => {
+      const result = await this.db
+        .updateTable('idempotency_records')
+        .set({ state: 'unknown', claim: null, pending_until: 0 })
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    });
+  }
+
   /** Expired records go; then the oldest settled ones past `maxEntries`. */
   prune(now: number, maxEntries: number): Promise<void> {
     return guard(async () => {
