@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from '@/lib/router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';
 import { testQueryClient } from './render-helpers';
 import { refused, testHasOffers } from './test-hasoffers';

@@ -3,7 +3,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, waitFor } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from '@/lib/router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { cashflowGroupByIdFlat } from '../../../../../fixtures/recorded/hasoffers';
 import { CashflowGroupDetailsPage } from '../cashflow-group-details-page';
 import { SAVED_STATE_KEY } from '../group-links';
