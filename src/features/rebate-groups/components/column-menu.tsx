@@ -1,10 +1,10 @@
 // Table layout controls: row density and which columns show. Both persist (see table-prefs).
 import { memo, useState } from 'react';
 import IconButton from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
 import DensitySmallIcon from '@mui/icons-material/DensitySmall';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
-import { Hint } from '@/components/hint';
 import { ItemMenu, menuIntent } from '@/components/item-menu-part';
 import { OnDemand } from '@/components/on-demand';
 import { COLUMNS, type ColumnId } from '../model/columns';
@@ -29,7 +29,8 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
   const compact = prefs.density === 'compact';
   return (
     <>
-      <Hint title={compact ? 'Comfortable rows' : 'Compact rows'}>
+      {/* The buttons keep their names; the tooltips' words describe them. */}
+      <Tooltip describeChild title={compact ? 'Comfortable rows' : 'Compact rows'}>
         <IconButton
           aria-label="Compact rows"
           aria-pressed={compact}
@@ -37,8 +38,8 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
         >
           {compact ? <DensitySmallIcon /> : <DensityMediumIcon />}
         </IconButton>
-      </Hint>
-      <Hint title="Show or hide columns" placement="bottom-end">
+      </Tooltip>
+      <Tooltip describeChild title="Show or hide columns" placement="bottom-end">
         <IconButton
           aria-label="Columns"
           aria-haspopup="menu"
@@ -49,7 +50,7 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
         >
           <ViewColumnIcon />
         </IconButton>
-      </Hint>
+      </Tooltip>
       <OnDemand what="The columns menu" open={anchor !== null}>
         <ItemMenu
           id="rebate-groups-columns-menu"

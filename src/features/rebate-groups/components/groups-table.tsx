@@ -7,10 +7,10 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
 import type { Theme } from '@mui/material/styles';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { keyframes } from '@emotion/react';
-import { Hint } from '@/components/hint';
 import { StaticStyles } from '@/components/static-styles';
 import type { RebateGroup } from '../api/schemas';
 import { displayValue, type Column } from '../model/columns';
@@ -100,12 +100,12 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
   }
 }
 
-/** The exact time on hover; nothing is drawn for it until the pointer reaches the date. */
+/** The exact time on hover: the date's description. */
 function CreatedDate({ iso }: { iso: string }) {
   return (
-    <Hint title={formatDateTime(iso)} placement="top-start">
+    <Tooltip describeChild title={formatDateTime(iso)} placement="top-start">
       <time dateTime={iso}>{formatDate(iso)}</time>
-    </Hint>
+    </Tooltip>
   );
 }
 

@@ -2,16 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { ItemMenu } from '@/components/item-menu-part';
 import { Pager } from '../pager';
-
-// The menu comes apart from the page (item-menu-part.ts), fetched in the browser when its
-// control is hovered or focused. Loaded first here: user-event's events run in a synchronous
-// act, where a part that suspends never resumes.
-// (Awaited in a block: a function returned from beforeAll would be run as its teardown.)
-beforeAll(async () => {
-  await ItemMenu.preload();
-});
 
 function setup({ count = 60, limit = 25, offset = 0 } = {}) {
   const onOffsetChange = vi.fn<(offset: number) => void>();
