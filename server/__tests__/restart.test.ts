@@ -62,7 +62,21 @@ describe('a restart on the same data folder', () => {
       await second.close();
       await after.close();
     }
-  }, 60_000);
+
+    // Removed from DASHBOARD_USERS, then restarted: that user's session ends (revocation).
+    const revoked = await openStorage({ engine: 'embedded', dataDir });
+    const others = [await testUser('ana', 'ana-password-1')];
+    const third = await startBff(
+      testConfig(emulators, { auth: { users: others, devAutoSignIn: undefined } }),
+      { storage: revoked },
+    );
+    try {
+      expect((await call(groups(third.url), { headers: { Cookie: cookie } })).status).toBe(401);
+    } finally {
+      await third.close();
+      await revoked.close();
+    }
+  }, 90_000);
 });
 
 /** server/main.ts as a process, its upstreams pointed at this file's emulators. */

@@ -92,10 +92,26 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
     return session;
   };
 
+  /**
+   * The live session for this cookie, if its user may still sign in: sessions outlive a restart,
+   * so a user removed from DASHBOARD_USERS (or an auto sign-in no longer configured) is signed
+   * out at the first request after the restart that removed them.
+   */
+  const liveSession = async (id: string | undefined) => {
+    const session = await sessions.touch(id);
+    if (!session) return undefined;
+    const allowed = session.auto
+      ? session.user === devAutoSignIn
+      : users.some((u) => u.name === session.user);
+    if (allowed) return session;
+    await sessions.delete(id);
+    return undefined;
+  };
+
   api.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public === true) return undefined;
     const { secure, id } = cookieContext(request);
-    const session = await sessions.touch(id);
+    const session = await liveSession(id);
     if (session) {
       request.dashboardUser = session.user;
       return undefined;
@@ -109,7 +125,7 @@ export function registerAuth(api: FastifyInstance, options: AuthOptions): LiveSe
   });
 
   const liveStatus: LiveSessionLookup = async (request) => {
-    const session = await sessions.touch(cookieContext(request).id);
+    const session = await liveSession(cookieContext(request).id);
     return session ? { user: { name: session.user }, autoSignIn: session.auto } : undefined;
   };
 
