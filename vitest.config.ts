@@ -28,6 +28,9 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
+            // A BFF under test opens an embedded PostgreSQL (PGlite: WebAssembly, compiled once per
+            // test file); on a loaded two-core machine that first start alone can pass 10 s.
+            hookTimeout: 30_000,
             include: [
               'server/**/*.test.ts',
               'mock-api/**/*.test.ts',
