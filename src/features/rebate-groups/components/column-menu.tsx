@@ -1,12 +1,16 @@
 // Table layout controls: row density and which columns show. Both persist (see table-prefs).
 import { memo, useState } from 'react';
 import IconButton from '@mui/material/IconButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
 import DensitySmallIcon from '@mui/icons-material/DensitySmall';
 import ViewColumnIcon from '@mui/icons-material/ViewColumn';
-import { ItemMenu, menuIntent } from '@/components/item-menu-part';
-import { OnDemand } from '@/components/on-demand';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { COLUMNS, type ColumnId } from '../model/columns';
 import type { TablePrefs } from '../model/table-prefs';
 
@@ -46,37 +50,42 @@ export const ColumnMenu = memo(function ColumnMenu({ prefs, onChange }: ColumnMe
           aria-expanded={anchor ? 'true' : undefined}
           aria-controls={anchor ? 'rebate-groups-columns-menu' : undefined}
           onClick={(e) => setAnchor(e.currentTarget)}
-          {...menuIntent}
         >
           <ViewColumnIcon />
         </IconButton>
       </Tooltip>
-      <OnDemand what="The columns menu" open={anchor !== null}>
-        <ItemMenu
-          id="rebate-groups-columns-menu"
-          anchorEl={anchor}
-          open={anchor !== null}
-          onClose={() => setAnchor(null)}
-          kind="checks"
-          checkIcons
-          dense
-          label={{ 'aria-label': 'Columns' }}
-          entries={COLUMNS.map((column) => {
-            const shown = !prefs.hidden.includes(column.id);
-            // The last visible column cannot be hidden: an empty table helps no one.
-            return {
-              key: column.id,
-              label: column.header,
-              selected: shown,
-              disabled: shown && visibleCount === 1,
-            };
-          })}
-          onPick={(key) => {
-            const column = COLUMNS.find((c) => c.id === key);
-            if (column) toggle(column.id);
-          }}
-        />
-      </OnDemand>
+      <Menu
+        id="rebate-groups-columns-menu"
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={() => setAnchor(null)}
+        slotProps={{ list: { dense: true, 'aria-label': 'Columns' } }}
+      >
+        {COLUMNS.map((column) => {
+          const shown = !prefs.hidden.includes(column.id);
+          return (
+            // A check, not an action: the menu stays open for the next one. The box is an icon
+            // (aria-checked says it), not a control nested in the item.
+            <MenuItem
+              key={column.id}
+              role="menuitemcheckbox"
+              aria-checked={shown}
+              // The last visible column cannot be hidden: an empty table helps no one.
+              disabled={shown && visibleCount === 1}
+              onClick={() => toggle(column.id)}
+            >
+              <ListItemIcon>
+                {shown ? (
+                  <CheckBoxIcon fontSize="small" color="primary" />
+                ) : (
+                  <CheckBoxOutlineBlankIcon fontSize="small" />
+                )}
+              </ListItemIcon>
+              <ListItemText primary={column.header} />
+            </MenuItem>
+          );
+        })}
+      </Menu>
     </>
   );
 });

@@ -3,8 +3,13 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { SelectField } from '@/components/select-field';
+import CheckBoxIcon from '@mui/icons-material/CheckBox';
+import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import { useDebouncedCallback } from '../hooks/use-debounced-callback';
 import { label } from '../model/format';
 import {
@@ -78,19 +83,51 @@ function MultiSelectImpl<T extends string>({
   onClose: () => void;
 }) {
   return (
-    <SelectField<T>
+    <TextField
+      select
       id={id}
-      variant="outlined"
       label={fieldLabel}
-      multiple
-      options={options}
-      optionLabel={label}
-      value={values}
-      renderValue={renderChoice}
-      onChange={onChange}
-      onClose={onClose}
+      size="small"
+      // MUI's multiple Select takes a mutable array; it never writes to it.
+      value={values as T[]}
+      onChange={(e) => {
+        // A multiple Select's event carries the chosen values as an array.
+        const chosen: unknown = e.target.value;
+        if (!Array.isArray(chosen)) return;
+        // In the options' order, not the order of the clicks.
+        onChange(options.filter((o) => chosen.includes(o)));
+      }}
+      slotProps={{
+        // "Any" shows in the field when nothing is chosen: the label stays above it.
+        inputLabel: { shrink: true },
+        select: {
+          multiple: true,
+          displayEmpty: true,
+          renderValue: (chosen) => renderChoice(chosen as readonly string[]),
+          onClose,
+          MenuProps: { slotProps: { list: { dense: true } } },
+        },
+      }}
       sx={{ minWidth: 170, flex: '0 1 200px' }}
-    />
+    >
+      {options.map((option) => {
+        const chosen = values.includes(option);
+        return (
+          // The option's aria-selected says it is ticked: the box is an icon, not a control
+          // nested inside the option.
+          <MenuItem key={option} value={option}>
+            <ListItemIcon>
+              {chosen ? (
+                <CheckBoxIcon fontSize="small" color="primary" />
+              ) : (
+                <CheckBoxOutlineBlankIcon fontSize="small" />
+              )}
+            </ListItemIcon>
+            <ListItemText primary={label(option)} />
+          </MenuItem>
+        );
+      })}
+    </TextField>
   );
 }
 

@@ -4,14 +4,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import { ItemMenu, menuIntent } from '@/components/item-menu-part';
-import { OnDemand } from '@/components/on-demand';
 import { SORT_FIELD_LABELS } from '../model/columns';
 import { visuallyHidden } from './visually-hidden';
 import { addSort, moveSort, removeSort, toggleDirection } from '../model/sort';
@@ -141,31 +141,32 @@ export const SortPanel = memo(function SortPanel({ ordering, onChange }: SortPan
         startIcon={<AddIcon />}
         disabled={unused.length === 0}
         onClick={(e) => setMenuAnchor(e.currentTarget)}
-        {...menuIntent}
         aria-haspopup="menu"
         aria-expanded={menuAnchor ? 'true' : undefined}
         aria-controls={menuAnchor ? 'rebate-groups-add-sort' : undefined}
       >
         Add sort
       </Button>
-      <OnDemand what="The sort menu" open={menuAnchor !== null}>
-        <ItemMenu
-          id="rebate-groups-add-sort"
-          anchorEl={menuAnchor}
-          open={menuAnchor !== null}
-          onClose={() => setMenuAnchor(null)}
-          kind="menu"
-          label={{ 'aria-label': 'Add sort' }}
-          entries={unused.map((field) => ({ key: field, label: SORT_FIELD_LABELS[field] }))}
-          onPick={(key) => {
-            const field = unused.find((f) => f === key);
-            setMenuAnchor(null);
-            if (field === undefined) return;
-            onChange(addSort(ordering, field));
-            setFocusField(field);
-          }}
-        />
-      </OnDemand>
+      <Menu
+        id="rebate-groups-add-sort"
+        anchorEl={menuAnchor}
+        open={menuAnchor !== null}
+        onClose={() => setMenuAnchor(null)}
+        slotProps={{ list: { 'aria-label': 'Add sort' } }}
+      >
+        {unused.map((field) => (
+          <MenuItem
+            key={field}
+            onClick={() => {
+              setMenuAnchor(null);
+              onChange(addSort(ordering, field));
+              setFocusField(field);
+            }}
+          >
+            {SORT_FIELD_LABELS[field]}
+          </MenuItem>
+        ))}
+      </Menu>
     </Box>
   );
 });

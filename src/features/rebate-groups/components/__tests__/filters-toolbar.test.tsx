@@ -2,17 +2,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { ItemMenu } from '@/components/item-menu-part';
 import { FiltersToolbar } from '../filters-toolbar';
 import { emptyFilters, type Filters } from '../../model/view';
-
-// The menu comes apart from the page (item-menu-part.ts), fetched in the browser when its
-// control is hovered or focused. Loaded first here: user-event's events run in a synchronous
-// act, where a part that suspends never resumes.
-// (Awaited in a block: a function returned from beforeAll would be run as its teardown.)
-beforeAll(async () => {
-  await ItemMenu.preload();
-});
 
 function setup(initial: Filters = emptyFilters()) {
   const onChange = vi.fn<(f: Filters) => void>();

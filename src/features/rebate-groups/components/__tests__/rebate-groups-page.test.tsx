@@ -5,7 +5,6 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ItemMenu } from '@/components/item-menu-part';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { listBodyFromSearch, REBATE_GROUPS_LIST_URL, type ListBody } from '../../api/fetchers';
@@ -50,15 +49,14 @@ const server = setupServer(
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-// The drawer, export, saved views and menus come apart from the page (lazy-parts.ts,
-// item-menu-part.ts); the browser
+// The drawer, export and saved views come apart from the page (lazy-parts.ts); the browser
 // fetches each when its control is hovered, focused or touched. Here they are loaded first:
 // user-event's events run in a synchronous act, where a part that suspends never resumes.
 // Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
 // src/components/__tests__/on-demand.test.tsx's.
 beforeAll(() =>
   Promise.all(
-    [GroupDetailsDrawer, ExportStatus, SavedViewsPanel, ItemMenu].map((part) => part.preload()),
+    [GroupDetailsDrawer, ExportStatus, SavedViewsPanel].map((part) => part.preload()),
   ),
 );
 afterEach(() => {
