@@ -1,66 +1,20 @@
 // The shell: app bar with the product name, navigation, and the routed page.
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
+import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import MenuIcon from '@mui/icons-material/Menu';
 import { OnDemand } from '@/components/on-demand';
-import { ProgressBar } from '@/components/progress-bar';
-import { StaticStyles } from '@/components/static-styles';
 import { PRODUCT_NAME, routes } from '@/config/routes';
 import { AccountMenu, RequireSession } from '@/features/auth';
 import { lazyWithPreload, preloadOnIntent } from '@/lib/lazy-with-preload';
 import { NAV_WIDTH, Navigation } from './navigation';
 import { theme as appTheme } from './theme';
-
-/**
- * The app bar and its dense toolbar, drawn as MUI's AppBar (fixed, primary; the paper's colours
- * in dark mode) and Toolbar draw them, without those components (1.3 KB gzip of every page's first
- * load). `.app-bar-space` holds the bar's height where content starts under it.
- */
-const shellStyles = (theme: Theme) => {
-  const palette = (theme.vars ?? theme).palette;
-  return {
-    '.app-bar': {
-      display: 'flex',
-      flexDirection: 'column',
-      width: '100%',
-      boxSizing: 'border-box',
-      flexShrink: 0,
-      position: 'fixed',
-      zIndex: theme.zIndex.drawer + 1,
-      top: 0,
-      left: 'auto',
-      right: 0,
-      backgroundColor: palette.primary.main,
-      color: palette.primary.contrastText,
-      ...theme.applyStyles('dark', {
-        backgroundColor: palette.background.paper,
-        color: palette.text.primary,
-      }),
-      '@media print': { position: 'absolute' },
-    },
-    '.app-bar-row': {
-      position: 'relative',
-      display: 'flex',
-      alignItems: 'center',
-      minHeight: 48,
-      paddingLeft: theme.spacing(2),
-      paddingRight: theme.spacing(2),
-      [theme.breakpoints.up('sm')]: {
-        paddingLeft: theme.spacing(3),
-        paddingRight: theme.spacing(3),
-      },
-    },
-    '.app-bar-space': { minHeight: 48 },
-    // A wide screen has the navigation beside the page; a narrow one, a menu button that opens
-    // it in a drawer. CSS decides, so no script runs to know the width at start.
-    [theme.breakpoints.up('md')]: { '.app-bar .nav-menu-button': { display: 'none' } },
-    [theme.breakpoints.down('md')]: { '.nav-column': { display: 'none' } },
-  } as const;
-};
 
 const NavDrawer = lazyWithPreload(() => import('./nav-drawer').then((m) => m.NavDrawer));
 const navIntent = preloadOnIntent(NavDrawer);
@@ -71,38 +25,42 @@ const navIntent = preloadOnIntent(NavDrawer);
  */
 const TopBar = memo(function TopBar({
   loading,
+  wide,
   onOpenNav,
 }: {
   loading: boolean;
+  /** A wide screen has the navigation beside the page; a narrow one, a button that opens it. */
+  wide: boolean;
   onOpenNav: () => void;
 }) {
   return (
-    <header className="app-bar">
-      <StaticStyles styles={shellStyles} />
-      <div className="app-bar-row">
-        <IconButton
-          className="nav-menu-button"
-          color="inherit"
-          edge="start"
-          aria-label="Open navigation"
-          onClick={onOpenNav}
-          {...navIntent}
-          sx={{ mr: 1 }}
-        >
-          <MenuIcon />
-        </IconButton>
+    // Above the drawers (MUI's clipped-drawer layout): they start under the bar.
+    <AppBar position="fixed" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+      <Toolbar variant="dense">
+        {!wide && (
+          <IconButton
+            color="inherit"
+            edge="start"
+            aria-label="Open navigation"
+            onClick={onOpenNav}
+            {...navIntent}
+            sx={{ mr: 1 }}
+          >
+            <MenuIcon />
+          </IconButton>
+        )}
         <Typography variant="h6" component="span" sx={{ fontWeight: 600 }}>
           {PRODUCT_NAME}
         </Typography>
         <AccountMenu />
-      </div>
+      </Toolbar>
       {loading && (
-        <ProgressBar
-          label="Loading page"
-          style={{ position: 'absolute', bottom: 0, left: 0, right: 0, height: 2 }}
+        <LinearProgress
+          aria-label="Loading page"
+          sx={{ position: 'absolute', bottom: 0, left: 0, right: 0, height: 2 }}
         />
       )}
-    </header>
+    </AppBar>
   );
 });
 
@@ -113,7 +71,7 @@ const TopBar = memo(function TopBar({
  */
 const NavColumn = memo(function NavColumn() {
   return (
-    <Box className="nav-column" sx={{ width: NAV_WIDTH, flexShrink: 0 }}>
+    <Box sx={{ width: NAV_WIDTH, flexShrink: 0 }}>
       <Box
         sx={{
           position: 'fixed',
@@ -127,7 +85,7 @@ const NavColumn = memo(function NavColumn() {
           borderColor: 'divider',
         }}
       >
-        <div className="app-bar-space" />
+        <Toolbar variant="dense" />
         <Navigation />
       </Box>
     </Box>
@@ -135,9 +93,9 @@ const NavColumn = memo(function NavColumn() {
 });
 
 /** The app bar, with its loading bar while a page's code loads (the router's navigation state). */
-function TopBarWithProgress({ onOpenNav }: { onOpenNav: () => void }) {
+function TopBarWithProgress({ wide, onOpenNav }: { wide: boolean; onOpenNav: () => void }) {
   const navigation = useNavigation();
-  return <TopBar loading={navigation.state === 'loading'} onOpenNav={onOpenNav} />;
+  return <TopBar loading={navigation.state === 'loading'} wide={wide} onOpenNav={onOpenNav} />;
 }
 
 /**
@@ -153,7 +111,7 @@ const Main = memo(function Main() {
       tabIndex={-1}
       sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}
     >
-      <div className="app-bar-space" />
+      <Toolbar variant="dense" />
       <RequireSession>
         <Outlet />
       </RequireSession>
@@ -172,29 +130,24 @@ export function AppLayout() {
   const openNav = useCallback(() => setOpen(true), []);
   const closeNav = useCallback(() => setOpen(false), []);
 
+  // noSsr: a browser-only app knows the width at once, so the first render is the right one.
+  const wide = useMediaQuery(appTheme.breakpoints.up('md'), { noSsr: true });
   // The drawer is the narrow screen's: a window made wide closes it (the column shows instead).
-  useEffect(() => {
-    // (No matchMedia, as in jsdom: nothing to watch.)
-    if (!open || typeof window.matchMedia !== 'function') return;
-    const wide = window.matchMedia(appTheme.breakpoints.up('md').replace(/^@media /, ''));
-    const onChange = () => {
-      if (wide.matches) setOpen(false);
-    };
-    onChange();
-    wide.addEventListener('change', onChange);
-    return () => wide.removeEventListener('change', onChange);
-  }, [open]);
+  if (wide && open) setOpen(false);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <TopBarWithProgress onOpenNav={openNav} />
-      <NavColumn />
-      <OnDemand what="The navigation" open={open}>
-        <NavDrawer open={open} onClose={closeNav} />
-      </OnDemand>
+      <TopBarWithProgress wide={wide} onOpenNav={openNav} />
+      {wide ? (
+        <NavColumn />
+      ) : (
+        <OnDemand what="The navigation" open={open}>
+          <NavDrawer open={open} onClose={closeNav} />
+        </OnDemand>
+      )}
       <MainAtLocation />
     </Box>
   );

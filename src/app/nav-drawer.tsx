@@ -2,6 +2,7 @@
 // menu button. Its code (and MUI's drawer and slide) comes apart from the app's first load: only a
 // narrow screen uses it, and only on a press (layout.tsx).
 import Drawer from '@mui/material/Drawer';
+import Toolbar from '@mui/material/Toolbar';
 import { NAV_WIDTH, Navigation } from './navigation';
 
 export function NavDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,7 +18,7 @@ export function NavDrawer({ open, onClose }: { open: boolean; onClose: () => voi
         paper: { sx: { width: NAV_WIDTH, boxSizing: 'border-box' } },
       }}
     >
-      <div className="app-bar-space" />
+      <Toolbar variant="dense" />
       <Navigation onNavigate={onClose} />
     </Drawer>
   );

@@ -8,7 +8,7 @@ import { sessionQueries } from '../api/queries';
 import { SIGNED_OUT } from '../api/session';
 import { useSession } from '../hooks/use-session';
 import { signInHref } from '../model/return-to';
-import { ProgressBar } from '@/components/progress-bar';
+import LinearProgress from '@mui/material/LinearProgress';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -28,7 +28,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   });
   useEffect(() => onSignedOut(sessionLost), []);
 
-  if (session.isPending) return <ProgressBar label="Checking your session" />;
+  if (session.isPending) return <LinearProgress aria-label="Checking your session" />;
   if (session.data?.user === null) {
     return <Navigate to={signInHref(location, session.data.endedBy)} replace />;
   }

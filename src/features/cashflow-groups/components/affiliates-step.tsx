@@ -24,7 +24,7 @@ import { affiliateQueries } from '../api';
 import type { AffiliateMode, GroupForm } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useAffiliateLookup } from './describe-names';
-import { ProgressBar } from '@/components/progress-bar';
+import LinearProgress from '@mui/material/LinearProgress';
 
 export const AFFILIATE_PAGE_SIZE = 10;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -254,7 +254,7 @@ function AffiliateSearch({
         }}
       />
       <Box sx={{ height: 4, mt: 1 }}>
-        {query.isFetching && <ProgressBar label="Searching affiliates" />}
+        {query.isFetching && <LinearProgress aria-label="Searching affiliates" />}
       </Box>
       <Box id={resultsId} aria-live="polite" aria-busy={query.isFetching}>
         {query.isError ? (

@@ -28,7 +28,7 @@ import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { RetryAlert } from '@/components/retry-alert';
-import { ProgressBar } from '@/components/progress-bar';
+import LinearProgress from '@mui/material/LinearProgress';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -165,7 +165,7 @@ export function CashflowGroupsPage() {
         </RetryAlert>
       ) : (
         <Paper variant="outlined">
-          <Box sx={{ height: 4 }}>{query.isFetching && <ProgressBar label="Loading" />}</Box>
+          <Box sx={{ height: 4 }}>{query.isFetching && <LinearProgress aria-label="Loading" />}</Box>
           <TableContainer>
             <Table size="small" aria-label="Cashflow groups">
               <TableHead>

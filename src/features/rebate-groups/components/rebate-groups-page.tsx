@@ -38,7 +38,7 @@ import {
 } from './list-states';
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
-import { ProgressBar } from '@/components/progress-bar';
+import LinearProgress from '@mui/material/LinearProgress';
 
 const detailsIntent = preloadOnIntent(GroupDetailsDrawer);
 
@@ -269,7 +269,7 @@ export function RebateGroupsPage() {
                 mounted, it cost style and layout work 60 times a second on an idle page. */}
             <Box sx={{ height: 2 }}>
               {isFetching && data && (
-                <ProgressBar label="Loading rebate groups" style={{ height: 2 }} />
+                <LinearProgress aria-label="Loading rebate groups" sx={{ height: 2 }} />
               )}
             </Box>
             {data && data.totals.count === 0 && data.data.length === 0 ? (
