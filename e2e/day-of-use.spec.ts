@@ -87,3 +87,57 @@ test.describe('a 1280×800 laptop', () => {
     expect((header?.x ?? 0) + (header?.width ?? 0)).toBeLessThanOrEqual(view);
   });
 });
+
+test.describe('a 600-character rule value', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('wraps inside its rule card on the group page, in the builder and on Review', async ({
+    page,
+  }) => {
+    await page.goto('/cashflow-groups');
+    await expect(page.getByRole('heading', { level: 1, name: 'Cashflow groups' })).toBeVisible();
+    // Made through the dashboard's own API path, as the wizard would send it.
+    const id = await page.evaluate(async () => {
+      const body = new URLSearchParams({
+        Target: 'CashflowGroup',
+        Method: 'createCashflowGroup',
+        name: 'Long value',
+        description: '',
+        rules_json: JSON.stringify([
+          { field: 'aff_sub1', operator: 'IN', value: ['v'.repeat(600)], negate: 0 },
+        ]),
+        affiliate_ids_json: '[]',
+      });
+      const res = await fetch('/api/hasoffers', {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': crypto.randomUUID(), 'X-Requested-With': 'dashboard' },
+      });
+      const json = (await res.json()) as { response: { data: unknown } };
+      return String(json.response.data);
+    });
+    expect(id).toMatch(/^\d+$/);
+
+    /** The text of the rule's sentence does not run past its own box. */
+    const fits = async (where: string) => {
+      const sentence = page.getByText(/^Affiliate sub 1 is one of “v+”$/).first();
+      await expect(sentence, where).toBeVisible();
+      const over = await sentence.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(over, where).toBeLessThanOrEqual(0);
+      expect(await pageWidth(page), where).toBeLessThanOrEqual(1280);
+    };
+    await page.goto(`/cashflow-groups/${id}`);
+    await fits('group page');
+    const card = page.getByRole('group', { name: 'Rule 1' });
+    const chip = card.getByText(/^“v+”$/);
+    const [cardBox, chipBox] = [await card.boundingBox(), await chip.boundingBox()];
+    expect((chipBox?.x ?? 0) + (chipBox?.width ?? 0)).toBeLessThanOrEqual(
+      (cardBox?.x ?? 0) + (cardBox?.width ?? 0),
+    );
+    await page.goto(`/cashflow-groups/${id}/edit?step=rules`);
+    await fits('builder');
+    await page.getByRole('tab', { name: /^Review/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Review' })).toBeVisible();
+    expect(await pageWidth(page), 'review').toBeLessThanOrEqual(1280);
+  });
+});

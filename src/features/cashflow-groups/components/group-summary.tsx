@@ -14,7 +14,8 @@ export function GroupSummary({ lines }: { lines: string[] }) {
     <>
       <Typography>{heading}</Typography>
       {rest.length > 0 && (
-        <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+        // A value may be one 600-character word: it breaks anywhere rather than widen the page.
+        <Box component="ul" sx={{ my: 0.5, pl: 3, overflowWrap: 'anywhere' }}>
           {rest.map((line, i) => (
             <li key={i}>
               <Typography variant="body2">{line}</Typography>

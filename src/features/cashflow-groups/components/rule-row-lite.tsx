@@ -295,6 +295,8 @@ const LITE_CSS = {
     margin: '8px 0 0',
     font: 'var(--mui-font-body2)',
     fontWeight: 500,
+    // A 600-character value is one word: broken anywhere, it stays inside the card.
+    overflowWrap: 'anywhere',
     '@media (min-width: 900px)': { marginLeft: 68 },
   },
   '.rbl-issues': {

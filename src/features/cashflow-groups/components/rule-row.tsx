@@ -561,7 +561,8 @@ function RuleRowFull({
       <Typography
         id={sentenceId}
         variant="body2"
-        sx={{ mt: 1, ml: { md: '68px' }, fontWeight: 500 }}
+        // A 600-character value is one word: broken anywhere, it stays inside the card.
+        sx={{ mt: 1, ml: { md: '68px' }, fontWeight: 500, overflowWrap: 'anywhere' }}
       >
         {sentence}
       </Typography>

@@ -6,6 +6,17 @@ import Typography from '@mui/material/Typography';
 import { describeRule, describeValue, effectiveValues, type DescribeNames } from '../model';
 import { FIELD_LABELS, OPERATOR_WORDS, type RuleForm } from '../model/types';
 
+/**
+ * A value chip that wraps inside the card: a 600-character value (one unbroken word) would
+ * otherwise widen the page to thousands of pixels. MUI's chip label is one clipped line.
+ */
+const VALUE_CHIP_SX = {
+  maxWidth: '100%',
+  height: 'auto',
+  minHeight: 24,
+  '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 },
+} as const;
+
 export function RuleView({
   rule,
   label,
@@ -51,7 +62,12 @@ export function RuleView({
         <Typography color={rule.negate ? 'warning.dark' : 'text.primary'}>
           {rule.negate ? words.negated : words.label}
         </Typography>
-        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Stack
+          direction="row"
+          spacing={0.5}
+          useFlexGap
+          sx={{ flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' }}
+        >
           {values.map((v, i) => (
             <Chip
               key={`${v}:${i}`}
@@ -59,12 +75,16 @@ export function RuleView({
               label={describeValue(rule.field, v, names)}
               color={removed ? 'error' : 'default'}
               variant={removed ? 'outlined' : 'filled'}
-              sx={removed ? { textDecoration: 'line-through' } : undefined}
+              sx={{ ...VALUE_CHIP_SX, ...(removed && { textDecoration: 'line-through' }) }}
             />
           ))}
         </Stack>
       </Stack>
-      <Typography variant="body2" color={removed ? 'error' : 'text.secondary'} sx={{ mt: 0.5 }}>
+      <Typography
+        variant="body2"
+        color={removed ? 'error' : 'text.secondary'}
+        sx={{ mt: 0.5, overflowWrap: 'anywhere' }}
+      >
         {removed ? 'Removed: ' : tone === 'added' ? 'Added: ' : ''}
         {describeRule(rule, names)}
       </Typography>
