@@ -117,6 +117,8 @@ export default defineConfig({
         HASOFFERS_EMULATOR_PORT: String(E2E_PORTS.hasoffers),
         // Timeouts short enough that fault-injection tests finish quickly.
         UPSTREAM_TIMEOUT_MS: '4000',
+        // A fresh database per run (sessions, sign-in throttle), never the developer's data/.
+        DATA_DIR: ':memory:',
       },
     },
     ...(runProduction

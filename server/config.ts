@@ -11,6 +11,8 @@ import type { StorageSettings } from './storage/db';
 
 /** DATA_DIR's default: the embedded database's folder, relative to the working directory. */
 export const DEFAULT_DATA_DIR = './data';
+/** DATA_DIR=:memory: keeps nothing (a fresh database per start): for end-to-end test servers. */
+export const MEMORY_DATA_DIR = ':memory:';
 
 export type UpstreamMode = 'emulated' | 'real';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -465,7 +467,9 @@ export function loadConfig(
     },
     storage: e.DATABASE_URL
       ? { engine: 'postgres', url: e.DATABASE_URL }
-      : { engine: 'embedded', dataDir: resolve(e.DATA_DIR) },
+      : e.DATA_DIR === MEMORY_DATA_DIR
+        ? { engine: 'memory' }
+        : { engine: 'embedded', dataDir: resolve(e.DATA_DIR) },
     useEmulators: e.USE_EMULATORS,
     exnessListMethod: e.EXNESS_LIST_METHOD,
     emulatorPorts: { exness: e.EXNESS_EMULATOR_PORT, hasoffers: e.HASOFFERS_EMULATOR_PORT },

@@ -1,5 +1,6 @@
 // loadConfig: defaults, modes per upstream, sign-in settings, and one readable message per bad or
 // missing value.
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password-hash';
 import { ConfigError, loadConfig, resolveConfig, type LoadConfigOptions } from '../config';
@@ -31,6 +32,23 @@ function problemsOf(
 }
 
 describe('loadConfig', () => {
+  it('storage: ./data by default, DATA_DIR, :memory:, or DATABASE_URL (which wins); a bad URL is named, not shown', () => {
+    expect(loadConfig(realEnv).storage).toEqual({ engine: 'embedded', dataDir: resolve('data') });
+    expect(loadConfig({ ...realEnv, DATA_DIR: '/var/lib/dash' }).storage).toEqual({
+      engine: 'embedded',
+      dataDir: '/var/lib/dash',
+    });
+    expect(loadConfig({ ...realEnv, DATA_DIR: ':memory:' }).storage).toEqual({ engine: 'memory' });
+    const url = 'postgres://dash:pw@db.internal:5432/dash';
+    expect(loadConfig({ ...realEnv, DATA_DIR: '/x', DATABASE_URL: url }).storage).toEqual({
+      engine: 'postgres',
+      url,
+    });
+    const problems = problemsOf({ ...realEnv, DATABASE_URL: 'mysql://dash:pw-secret@db/dash' });
+    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a PostgreSQL URL/)]);
+    expect(problems.join()).not.toContain('pw-secret');
+  });
+
   it('applies the defaults with full credentials', () => {
     const config = loadConfig(realEnv);
     expect(config).toMatchObject({

@@ -1,6 +1,6 @@
 // IdempotencyStore: one run per key and user, replays, conflicts, certain failures forgotten,
 // unknown outcomes recovered before anything is sent again, bounded.
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpError } from '../errors';
 import {
   IdempotencyStore,
@@ -19,6 +19,10 @@ async function repository() {
   opened.push(storage);
   return storage.idempotency;
 }
+beforeAll(async () => {
+  // The file's first PGlite compiles its WebAssembly: seconds on a loaded machine, not a test's 5.
+  await repository();
+}, 60_000);
 afterAll(async () => {
   for (const s of opened) await s.close();
 });

@@ -26,11 +26,6 @@ export interface RateLimiterOptions {
   /** No caller waits longer than this: refused at once if its slot looks further away, or
    *  refused when this time is up. */
   maxWaitMs: number;
-  /**
-   * With every slot taken by calls still running, how often a waiter looks again (another
-   * process's call may end; this process's own calls wake it when they end).
-   */
-  pollMs?: number;
   now?: () => number;
 }
 
@@ -63,10 +58,12 @@ export class MemorySlotLedger implements SlotLedger {
     const ended = [...this.slots.values()].flatMap((s) =>
       s.endedAt === undefined ? [] : [s.endedAt + windowMs],
     );
+    const frees = ended.sort((a, b) => a - b);
     return {
       granted: false,
-      frees: ended.sort((a, b) => a - b),
+      frees,
       inFlight: this.slots.size - ended.length,
+      until: Math.min(frees[0] ?? now + windowMs, now + windowMs),
     };
   }
 
@@ -108,21 +105,28 @@ export class SlidingWindowLimiter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private draining = false;
   /** The ledger's last "no slot" answer: what waiters' estimates are made from. */
-  private last: Extract<SlotGrant, { granted: false }> = { granted: false, frees: [], inFlight: 0 };
+  private last: Extract<SlotGrant, { granted: false }> = {
+    granted: false,
+    frees: [],
+    inFlight: 0,
+    until: 0,
+  };
   private readonly options: Required<RateLimiterOptions>;
 
   constructor(
     options: RateLimiterOptions,
     private readonly ledger: SlotLedger = new MemorySlotLedger(),
   ) {
-    this.options = { now: Date.now, pollMs: 250, ...options };
+    this.options = { now: Date.now, ...options };
   }
 
   /** Resolves with the slot's release when the caller may call; rejects with a 429. */
   acquire(): Promise<ReleaseSlot> {
     const now = this.options.now();
-    // Waiters go first: a newcomer only asks the ledger when nobody here is queued.
-    if (this.queue.length > 0) return this.enqueue(now);
+    // Waiters go first: a newcomer only asks the ledger when nobody here is queued. And not
+    // before the ledger's last "no slot" said one could free: a burst past the limit is then
+    // answered from that answer, without a database round trip per refused call.
+    if (this.queue.length > 0 || now < this.last.until) return this.enqueue(now);
     let grant: SlotGrant | Promise<SlotGrant>;
     try {
       grant = this.ledger.take(this.request(now));
@@ -198,11 +202,13 @@ export class SlidingWindowLimiter {
     return Math.max(0, base + Math.floor(position / limit) * windowMs - now);
   }
 
-  /** Looks again when the earliest known slot frees (or after pollMs if every slot is running). */
+  /**
+   * Looks again when the earliest slot can free: a finished call's, or one window after the
+   * last look for calls still running (this process's own wake it sooner, when they end).
+   */
   private arm(now: number): void {
     if (this.timer !== undefined || this.queue.length === 0) return;
-    const next = this.last.frees[0];
-    const delay = next === undefined ? this.options.pollMs : Math.max(0, next - now);
+    const delay = Math.max(0, this.last.until - now);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.drain();

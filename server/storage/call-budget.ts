@@ -23,6 +23,12 @@ export type SlotGrant =
       frees: number[];
       /** Calls still running (their slots free one window after they end). */
       inFlight: number;
+      /**
+       * No slot of this budget can free before this, in any process: a finished call's slot
+       * frees at its expiry, a running one at the earliest one window from now (or at its lease).
+       * Until then a caller need not ask the database again.
+       */
+      until: number;
     };
 
 export class CallBudgetRepository {
@@ -77,6 +83,11 @@ export class CallBudgetRepository {
           granted: false,
           frees: slots.filter((s) => s.ended_at !== null).map((s) => s.expires_at),
           inFlight: slots.filter((s) => s.ended_at === null).length,
+          until: Math.min(
+            ...slots.map((s) =>
+              s.ended_at === null ? Math.min(s.expires_at, now + windowMs) : s.expires_at,
+            ),
+          ),
         };
       });
     });

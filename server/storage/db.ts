@@ -1,7 +1,8 @@
 // Opens the BFF's database from its settings: embedded PGlite in a data folder by default,
 // PostgreSQL when DATABASE_URL is set; applies the migrations and hands out the repositories.
 import { PGlite } from '@electric-sql/pglite';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   Kysely,
   Migrator,
@@ -107,6 +108,45 @@ export function describePostgresUrl(url: string): string {
   }
 }
 
+/** Where PGlite's own files go inside DATA_DIR (beside the lock file). */
+const PGLITE_SUBDIR = 'pglite';
+const LOCK_FILE = 'server.lock';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e instanceof Error && 'code' in e && e.code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes on one folder would corrupt it. A lock file
+ * with our pid; one left by a process that is gone (killed, crashed) is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (e) {
+      if (!(e instanceof Error && 'code' in e && e.code === 'EEXIST')) throw e;
+      const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+        throw new StorageOpenError(
+          `the folder is in use by another server process (pid ${pid}); one process per data folder (several processes need DATABASE_URL)`,
+        );
+      }
+      await rm(path, { force: true });
+    }
+  }
+  throw new StorageOpenError(`could not take the lock ${path}`);
+}
+
 function openKysely(settings: StorageSettings, options: OpenStorageOptions): Kysely<Database> {
   if (settings.engine === 'postgres') {
     const pool = new pg.Pool({
@@ -126,7 +166,8 @@ function openKysely(settings: StorageSettings, options: OpenStorageOptions): Kys
     pool.on('error', () => undefined);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const dataDir = settings.engine === 'embedded' ? settings.dataDir : undefined;
+  const dataDir =
+    settings.engine === 'embedded' ? join(settings.dataDir, PGLITE_SUBDIR) : undefined;
   const pglite = new PGlite(dataDir, { parsers: { [INT8_OID]: toNumber } });
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
@@ -170,19 +211,30 @@ export async function openStorage(
         : '';
   const description = describeSettings(settings);
   let db: Kysely<Database> | undefined;
+  let unlock: (() => Promise<void>) | undefined;
   try {
-    if (settings.engine === 'embedded') await mkdir(settings.dataDir, { recursive: true });
+    if (settings.engine === 'embedded') {
+      await mkdir(settings.dataDir, { recursive: true });
+      unlock = await lockDataDir(settings.dataDir);
+    }
     db = openKysely(settings, options);
     await migrate(db, options.schema);
   } catch (e) {
     await db?.destroy().catch(() => undefined);
+    await unlock?.().catch(() => undefined);
     const what = setting ? ` (${setting})` : '';
     throw new StorageOpenError(
       `The database${what} could not be opened: ${description}: ${messageOf(e)}`,
       { cause: e },
     );
   }
-  const storage = storageOn(db, { description, schema: options.schema, owned: true });
+  const opened = db;
+  const storage = storageOn(opened, {
+    description,
+    schema: options.schema,
+    owned: true,
+    ...(unlock && { afterClose: unlock }),
+  });
   if (settings.engine === 'embedded') {
     // A create the last process was running when it died is as unsure as a timed-out one: the
     // next retry reconciles it by name at once instead of waiting out its lease.
@@ -197,7 +249,13 @@ export async function openStorage(
  */
 export function storageOn(
   db: Kysely<Database>,
-  options: { description: string; schema?: string | undefined; owned: boolean },
+  options: {
+    description: string;
+    schema?: string | undefined;
+    owned: boolean;
+    /** Runs once the database is closed (the data folder's lock is released). */
+    afterClose?: () => Promise<void>;
+  },
 ): Storage {
   const scoped = options.schema === undefined ? db : db.withSchema(options.schema);
   let closed: Promise<void> | undefined;
@@ -209,7 +267,7 @@ export function storageOn(
     idempotency: new IdempotencyRepository(scoped),
     callBudget: new CallBudgetRepository(scoped),
     close: () => {
-      closed ??= options.owned ? db.destroy() : Promise.resolve();
+      closed ??= (options.owned ? db.destroy() : Promise.resolve()).then(options.afterClose);
       return closed;
     },
   };

@@ -102,7 +102,8 @@ describe.each(engines)('$name', (engine) => {
     const ids = grants.flatMap((g) => (g.granted ? [g.id] : []));
     expect(ids).toHaveLength(10);
     const refused = grants.find((g) => !g.granted);
-    expect(refused).toEqual({ granted: false, frees: [], inFlight: 10 });
+    // Nothing can free before one window from now (the running calls' earliest end + window).
+    expect(refused).toEqual({ granted: false, frees: [], inFlight: 10, until: 11_000 });
     await a.callBudget.release(ids[0] ?? -1, 3_000, 10_000);
     expect(await b.callBudget.take('hasoffers', { ...request, now: 12_999 })).toMatchObject({
       granted: false,
@@ -193,6 +194,24 @@ describe('opening and failing', () => {
       const again = await openStorage({ engine: 'embedded', dataDir: join(dir, 'data') });
       expect(await again.sessions.touch('kept', 2, LIMITS)).toMatchObject({ user: 'ops' });
       await again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('one process per data folder: a second opening is refused while the first is open; a lock left by a dead process is taken over', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'storage-'));
+    const dataDir = join(dir, 'data');
+    try {
+      const first = await openStorage({ engine: 'embedded', dataDir });
+      const second = await openStorage({ engine: 'embedded', dataDir }).catch((e: unknown) => e);
+      expect(second).toBeInstanceOf(StorageOpenError);
+      expect((second as Error).message).toMatch(/\(DATA_DIR\).*in use by another server process/);
+      await first.close();
+      // A process that is gone (a pid no process has) left its lock behind.
+      await writeFile(join(dataDir, 'server.lock'), '2147483646');
+      const third = await openStorage({ engine: 'embedded', dataDir });
+      await third.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
