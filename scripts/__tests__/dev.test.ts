@@ -18,6 +18,8 @@ describe('scripts/dev.ts', () => {
         BFF_PORT: '0',
         EXNESS_EMULATOR_PORT: '0',
         HASOFFERS_EMULATOR_PORT: '0',
+        // Nor with its data folder: one process per folder (a running dev server holds data/).
+        DATA_DIR: ':memory:',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
