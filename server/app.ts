@@ -13,10 +13,13 @@ import { IDEMPOTENCY_DEFAULTS, type IdempotencyOptions } from './hasoffers/idemp
 import { HASOFFERS_RATE_LIMIT, type RateLimiterOptions } from './hasoffers/rate-limiter';
 import { hasOffersProblem } from './hasoffers/envelope-check';
 import { HASOFFERS_PATH, hasOffersRoutes } from './hasoffers/routes';
+import { HistoryRecorder } from './history/recorder';
+import { HISTORY_PREFIX, historyRoutes } from './history/routes';
 import { loggerOptions, type LogStream } from './logger';
 import { registerApiGuards, registerSecurity } from './security';
 import { registerStaticFiles, sendSpaFallback } from './static-files';
 import type { Storage } from './storage/db';
+import { HistoryRepository } from './storage/history';
 import { makeRedactor } from './upstream/redact';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -99,6 +102,8 @@ export function buildApp(config: AppConfig, options: BuildAppOptions): FastifyIn
     hashes: new HashQueue(options.auth?.hashQueue),
   };
   let liveSession: LiveSessionLookup = async () => undefined;
+  // The change history of cashflow groups: written around the proxy's writes, read at /api/history.
+  const history = new HistoryRepository(storage.db);
 
   // Everything under /api lives in this one plugin scope, and its guards and the sign-in gate are
   // this scope's hooks: whether a request is an /api call is decided by the route the router
@@ -146,7 +151,9 @@ export function buildApp(config: AppConfig, options: BuildAppOptions): FastifyIn
           ...options.idempotency,
         },
         storage,
+        history: new HistoryRecorder({ history, redact }),
       });
+      api.register(historyRoutes, { prefix: HISTORY_PREFIX.slice(API_PREFIX.length), history });
 
       // An unknown /api address is a route of this scope too (more specific than the static
       // files' wildcard), so it gets the scope's hooks (no session: 401), then a JSON 404.

@@ -207,6 +207,10 @@ describe('/api/hasoffers with a wrong NetworkToken', () => {
 });
 
 describe('idempotent creates', () => {
+  // Without the history's read-back of a created group (findCashflowGroupById, history.test.ts).
+  const createCalls = async () =>
+    (await apiCalls()).filter((c) => c.hoMethod !== 'findCashflowGroupById');
+
   it('a repeated Idempotency-Key returns the first result without creating again', async () => {
     const headers = { 'Idempotency-Key': 'create-1' };
     const first = await postForm(api(), createParams('Idem A'), headers);
@@ -216,7 +220,7 @@ describe('idempotent creates', () => {
     expect(second.text).toBe(first.text);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    expect(await apiCalls()).toHaveLength(1);
+    expect(await createCalls()).toHaveLength(1);
   });
 
   it('the same key with a different body is a 422', async () => {
@@ -225,7 +229,7 @@ describe('idempotent creates', () => {
     const other = await postForm(api(), createParams('Idem B2'), headers);
     expect(other.status).toBe(422);
     expect(other.json).toMatchObject({ code: 'IdempotencyKeyReused' });
-    expect(await apiCalls()).toHaveLength(1);
+    expect(await createCalls()).toHaveLength(1);
   });
 
   it('a concurrent duplicate waits for the first and gets its result', async () => {
@@ -241,7 +245,7 @@ describe('idempotent creates', () => {
     ]);
     expect(a.status).toBe(200);
     expect(b.text).toBe(a.text);
-    expect(await apiCalls()).toHaveLength(1);
+    expect(await createCalls()).toHaveLength(1);
   });
 
   it('a create HasOffers refused is not remembered: the same key may try again', async () => {
@@ -254,7 +258,7 @@ describe('idempotent creates', () => {
     expect((retried.json as Envelope).response.status).toBe(1);
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
     // Refused means nothing was created: no lookup before the second create.
-    expect((await apiCalls()).map((c) => c.hoMethod)).toEqual([
+    expect((await createCalls()).map((c) => c.hoMethod)).toEqual([
       'createCashflowGroup',
       'createCashflowGroup',
     ]);
@@ -263,7 +267,7 @@ describe('idempotent creates', () => {
   it('without a key, two creates are two creates', async () => {
     await postForm(api(), createParams('No key 1'));
     await postForm(api(), createParams('No key 2'));
-    expect(await apiCalls()).toHaveLength(2);
+    expect(await createCalls()).toHaveLength(2);
   });
 });
 

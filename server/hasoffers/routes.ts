@@ -23,7 +23,8 @@ import {
   type IdempotencyOptions,
   type ResultCodec,
 } from './idempotency-store';
-import { readHasOffersCall, rebuildParams } from './params';
+import type { HistoryRecorder } from '../history/recorder';
+import { readHasOffersCall, rebuildParams, withNetworkToken } from './params';
 import {
   RateLimitedError,
   SlidingWindowLimiter,
@@ -44,6 +45,8 @@ export interface HasOffersRoutesOptions {
   storage: Pick<Storage, 'callBudget' | 'idempotency'>;
   /** The most an answer may hold (UPSTREAM_MAX_BYTES); fetchUpstream's default otherwise. */
   maxBytes?: number;
+  /** Records group writes (intent before, outcome after) and group reads (drift). */
+  history?: HistoryRecorder;
 }
 
 /**
@@ -188,38 +191,78 @@ export const hasOffersRoutes: FastifyPluginAsync<HasOffersRoutesOptions> = async
       }
     };
 
+    // Recorded before anything is sent: a write the history cannot record is not sent (503).
+    const change = allowed.write
+      ? await opts.history?.beforeWrite(request, call.method, outgoing)
+      : undefined;
     const key = request.headers['idempotency-key'];
     let res: UpstreamResponse;
-    if (allowed.idempotent && key !== undefined) {
-      if (typeof key !== 'string' || !isValidIdempotencyKey(key)) {
-        throw new HttpError(
-          400,
-          'BadRequest',
-          'Idempotency-Key must be one value of 1-255 visible characters.',
+    let replayed = false;
+    try {
+      if (allowed.idempotent && key !== undefined) {
+        if (typeof key !== 'string' || !isValidIdempotencyKey(key)) {
+          throw new HttpError(
+            400,
+            'BadRequest',
+            'Idempotency-Key must be one value of 1-255 visible characters.',
+          );
+        }
+        const user = request.dashboardUser;
+        if (user === undefined) throw new HttpError(401, 'Unauthorized', 'You are not signed in.');
+        // PHP keeps the last of repeated scalars: the name HasOffers would have used.
+        const name = outgoing.get('name');
+        // The call as checked, without our token (a rotated token must not change the call).
+        const checked = new URLSearchParams([...outgoing].filter(([k]) => k !== 'NetworkToken'));
+        const outcome = await idempotency.run(user, key, fingerprintParams(checked), {
+          send: () => send(),
+          classify: classifyCreateAnswer,
+          classifyError: classifyCreateError,
+          recover: async () => {
+            if (name === null || name.trim() === '') return undefined;
+            const id = await findCreatedGroupId(name, opts.upstream, (req) => send(req));
+            if (id === undefined) return undefined;
+            request.log.info('idempotent create: the earlier attempt had created the group');
+            return recoveredCreateAnswer(id);
+          },
+        });
+        res = outcome.result;
+        replayed = outcome.replayed;
+        if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
+      } else {
+        res = await send();
+      }
+    } catch (e) {
+      // Ours (a bad key, the rate limit, a refused connection) before sending: not done.
+      const refused = e instanceof HttpError && e.statusCode < 500 && e.statusCode !== 408;
+      await change?.failed(
+        e,
+        refused || classifyCreateError(e) === 'not-done' ? 'failed' : 'unknown',
+      );
+      throw e;
+    }
+    if (change) {
+      // A replayed create was recorded when it was sent: this request sent nothing.
+      if (replayed) await change.discard();
+      else {
+        await change.settle(res, (groupId) =>
+          send(
+            buildHasOffersRequest(
+              opts.upstream.apiUrl,
+              withNetworkToken(
+                new URLSearchParams({
+                  Target: 'CashflowGroup',
+                  Method: 'findCashflowGroupById',
+                  cashflow_group_id: groupId,
+                }),
+                opts.upstream.networkToken,
+              ),
+              false,
+            ),
+          ),
         );
       }
-      const user = request.dashboardUser;
-      if (user === undefined) throw new HttpError(401, 'Unauthorized', 'You are not signed in.');
-      // PHP keeps the last of repeated scalars: the name HasOffers would have used.
-      const name = outgoing.get('name');
-      // The call as checked, without our token (a rotated token must not change the call).
-      const checked = new URLSearchParams([...outgoing].filter(([k]) => k !== 'NetworkToken'));
-      const outcome = await idempotency.run(user, key, fingerprintParams(checked), {
-        send: () => send(),
-        classify: classifyCreateAnswer,
-        classifyError: classifyCreateError,
-        recover: async () => {
-          if (name === null || name.trim() === '') return undefined;
-          const id = await findCreatedGroupId(name, opts.upstream, (req) => send(req));
-          if (id === undefined) return undefined;
-          request.log.info('idempotent create: the earlier attempt had created the group');
-          return recoveredCreateAnswer(id);
-        },
-      });
-      res = outcome.result;
-      if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
-    } else {
-      res = await send();
+    } else if (call.target === 'CashflowGroup' && call.method === 'findCashflowGroupById') {
+      await opts.history?.observed(request, outgoing.get('cashflow_group_id'), res);
     }
     // A wrong network id answers in its own envelope: a configuration error, said as such.
     assertHasOffersNetwork(res, opts.upstream);

@@ -62,6 +62,26 @@ export interface CallSlotsTable {
   expires_at: number;
 }
 
+export type GroupChangeKind = 'create' | 'update' | 'clone' | 'restore' | 'seen' | 'outside';
+export type GroupChangeState = 'pending' | 'done' | 'failed' | 'unknown';
+
+export interface GroupChangesTable {
+  id: Generated<number>;
+  group_id: string | null;
+  kind: GroupChangeKind;
+  user_name: string;
+  requested_at: number;
+  state: GroupChangeState;
+  /** The request as sent, token-free (JSON text); null for a read state (seen, outside). */
+  request: string | null;
+  restored_from: number | null;
+  outcome_at: number | null;
+  answer: string | null;
+  /** The group as read back (JSON text of a GroupSnapshot). */
+  snapshot: string | null;
+  fingerprint: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   sign_in_keys: SignInKeysTable;
@@ -69,4 +89,5 @@ export interface Database {
   idempotency_records: IdempotencyRecordsTable;
   call_budgets: CallBudgetsTable;
   call_slots: CallSlotsTable;
+  group_changes: GroupChangesTable;
 }

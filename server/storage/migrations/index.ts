@@ -2,7 +2,9 @@
 // set that runs is the set that was type-checked, whatever the working directory or bundler.
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as history from './0002-history';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-history': history,
 };
