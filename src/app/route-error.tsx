@@ -4,6 +4,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import { routes } from '@/config/routes';
 
 export function describeError(error: unknown): string {
@@ -26,14 +27,14 @@ export function RouteError() {
           ? 'A newer version of the dashboard is available. Reload to continue.'
           : describeError(error)}
       </Alert>
-      <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
         <Button variant="contained" onClick={() => window.location.reload()}>
           Reload
         </Button>
         <Button component={RouterLink} to={routes.rebateGroups}>
           Go to rebate groups
         </Button>
-      </Box>
+      </Stack>
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 // The app bar's account corner: who is signed in, and the sign-out button.
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import Stack from '@mui/material/Stack';
 import LogoutIcon from '@mui/icons-material/Logout';
 import { useSession, useSignOut } from '../hooks/use-session';
 
@@ -10,7 +10,8 @@ export function AccountMenu() {
   const signOut = useSignOut();
   if (!data?.user) return null;
   return (
-    <Box sx={{ display: 'flex', gap: 1, ml: 'auto', alignItems: 'center' }}>
+    // A flex gap: the name is hidden on a phone, and a margin would stay beside the button.
+    <Stack direction="row" spacing={1} useFlexGap sx={{ ml: 'auto', alignItems: 'center' }}>
       <Typography variant="body2" sx={{ display: { xs: 'none', sm: 'block' } }}>
         Signed in as <strong>{data.user.name}</strong>
         {data.autoSignIn && ' (automatic in emulated dev mode)'}
@@ -24,6 +25,6 @@ export function AccountMenu() {
       >
         Sign out
       </Button>
-    </Box>
+    </Stack>
   );
 }

@@ -9,6 +9,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Stack from '@mui/material/Stack';
 import { PRODUCT_NAME } from '@/config/routes';
 import { toApiError, type ApiError } from '@/lib/api-error';
 import { sessionQueries } from '../api/queries';
@@ -71,13 +72,13 @@ export function SignInPage() {
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 2 }}>
       <Paper variant="outlined" sx={{ p: { xs: 3, sm: 4 }, width: '100%', maxWidth: 400 }}>
-        <Box
+        <Stack
           component="form"
           // POST even if the script's handler never runs: a password must never land in a URL.
           method="post"
           noValidate
           onSubmit={submit}
-          sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+          spacing={2}
           aria-label="Sign in"
         >
           <div>
@@ -143,7 +144,7 @@ export function SignInPage() {
           <Button type="submit" variant="contained" size="large" loading={signIn.isPending}>
             Sign in
           </Button>
-        </Box>
+        </Stack>
       </Paper>
     </Box>
   );

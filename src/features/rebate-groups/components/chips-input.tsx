@@ -1,14 +1,7 @@
 // A text field that turns entries into chips: Enter, comma or space commits; a pasted list splits.
-//
-// Built from TextField's parts, not TextField: TextField imports MUI's Select (for its `select`
-// prop), and with it the menu, modal and every input variant, into the list's first load. The
-// helper line is a caption drawn as FormHelperText draws it.
 import { memo, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
-import OutlinedInput from '@mui/material/OutlinedInput';
-import Typography from '@mui/material/Typography';
+import TextField from '@mui/material/TextField';
 import { splitList } from '@/lib/split-list';
 
 export interface ChipsInputProps {
@@ -95,63 +88,46 @@ export const ChipsInput = memo(function ChipsInput({
     setError(entry === '' ? null : validate(entry));
   };
 
-  const inputId = `${id}-input`;
-  const helpId = `${id}-help`;
   const help = error ?? helperText;
   return (
-    <FormControl
+    <TextField
+      id={`${id}-input`}
+      label={label}
       size="small"
       error={error !== null}
+      // TextField wires the helper line to the input's aria-describedby.
+      helperText={help}
+      value={text}
+      placeholder={values.length === 0 ? placeholder : undefined}
+      onChange={(e) => onTextChange(e.target.value)}
+      onBlur={() => {
+        if (text.trim() !== '') commit(text);
+      }}
+      slotProps={{
+        // On the input itself: paste reads its selection.
+        htmlInput: { inputMode, autoComplete: 'off', onKeyDown, onPaste },
+        input: {
+          startAdornment:
+            values.length === 0
+              ? undefined
+              : values.map((value) => (
+                  <Chip
+                    key={value}
+                    label={value}
+                    size="small"
+                    onDelete={() => onChange(values.filter((v) => v !== value))}
+                    aria-label={`${label}: ${value}. Press Delete to remove.`}
+                    sx={{ my: 0.25, mr: 0.5 }}
+                  />
+                )),
+        },
+      }}
       sx={{
         minWidth: 220,
         flex: '1 1 220px',
         '& .MuiInputBase-root': { flexWrap: 'wrap', rowGap: 0.25, py: values.length > 0 ? 0.5 : 0 },
         '& .MuiInputBase-input': { flex: '1 0 80px', minWidth: 80 },
       }}
-    >
-      <InputLabel htmlFor={inputId}>{label}</InputLabel>
-      <OutlinedInput
-        id={inputId}
-        label={label}
-        value={text}
-        placeholder={values.length === 0 ? placeholder : undefined}
-        onChange={(e) => onTextChange(e.target.value)}
-        onKeyDown={onKeyDown}
-        onPaste={onPaste}
-        onBlur={() => {
-          if (text.trim() !== '') commit(text);
-        }}
-        inputProps={{
-          inputMode,
-          'aria-describedby': help ? helpId : undefined,
-          autoComplete: 'off',
-        }}
-        startAdornment={
-          values.length === 0
-            ? undefined
-            : values.map((value) => (
-                <Chip
-                  key={value}
-                  label={value}
-                  size="small"
-                  onDelete={() => onChange(values.filter((v) => v !== value))}
-                  aria-label={`${label}: ${value}. Press Delete to remove.`}
-                  sx={{ my: 0.25, mr: 0.5 }}
-                />
-              ))
-        }
-      />
-      {help && (
-        // FormHelperText's look (caption, 3px 14px 0) without its component.
-        <Typography
-          id={helpId}
-          variant="caption"
-          component="p"
-          sx={{ m: '3px 14px 0', color: error === null ? 'text.secondary' : 'error.main' }}
-        >
-          {help}
-        </Typography>
-      )}
-    </FormControl>
+    />
   );
 });

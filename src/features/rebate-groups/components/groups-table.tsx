@@ -2,15 +2,15 @@
 import { memo, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
 import type { Theme } from '@mui/material/styles';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import { keyframes } from '@emotion/react';
 import { StaticStyles } from '@/components/static-styles';
 import type { RebateGroup } from '../api/schemas';
 import { displayValue, type Column } from '../model/columns';
@@ -118,13 +118,6 @@ function CreatedDate({ iso }: { iso: string }) {
  * `sx` it was serialised and hashed again on every page, sort and filter change. MUI's CSS
  * variables (app/theme.ts) keep it right in both colour schemes.
  */
-/** MUI's Skeleton's pulse. */
-const pulse = keyframes`
-  0% { opacity: 1; }
-  50% { opacity: 0.4; }
-  100% { opacity: 1; }
-`;
-
 const tableStyles = (theme: Theme) => {
   const palette = (theme.vars ?? theme).palette;
   return {
@@ -165,60 +158,17 @@ const tableStyles = (theme: Theme) => {
     '.rg-table .rg-title-text': { fontWeight: 500 },
     '.rg-table .rg-secondary': { color: palette.text.secondary },
     '.rg-table .rg-code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8125rem' },
-    // The sortable headers' buttons, as MUI's TableSortLabel draws them (without its component):
-    // the arrow shows on hover, and stays, darker, on a sorted column; up for ascending.
-    '.rg-table .rg-sort': {
-      display: 'inline-flex',
-      justifyContent: 'flex-start',
-      flexDirection: 'inherit',
-      alignItems: 'center',
-      cursor: 'pointer',
-      userSelect: 'none',
-      verticalAlign: 'middle',
-      background: 'transparent',
-      border: 0,
-      borderRadius: 0,
+    // An unsorted column's arrow (MUI's TableSortLabel shows it on hover) must not reserve
+    // width: nine columns have to fit a laptop screen.
+    '.rg-table .MuiTableSortLabel-root:not(.Mui-active)': { position: 'relative' },
+    '.rg-table .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': {
+      position: 'absolute',
+      left: '100%',
       margin: 0,
-      padding: 0,
-      outline: 0,
-      font: 'inherit',
-      color: 'inherit',
-      textAlign: 'inherit',
-      WebkitTapHighlightColor: 'transparent',
-      '&:focus': { color: palette.text.secondary },
-      '&:hover': { color: palette.text.secondary, '& .rg-sort-icon': { opacity: 0.5 } },
-      '&.rg-sort-active': {
-        color: palette.text.primary,
-        '& .rg-sort-icon': { opacity: 1, color: palette.text.secondary },
-      },
     },
-    '.rg-table .rg-sort-icon': {
-      fontSize: 18,
-      marginLeft: 4,
-      marginRight: 4,
-      opacity: 0,
-      userSelect: 'none',
-      transform: 'rotate(180deg)',
-      transition: theme.transitions.create(['opacity', 'transform'], {
-        duration: theme.transitions.duration.shorter,
-      }),
-    },
-    '.rg-table .rg-sort-desc .rg-sort-icon': { transform: 'rotate(0deg)' },
-    // An unsorted column's arrow (shown on hover) must not reserve width: nine columns have to
-    // fit a laptop screen.
-    '.rg-table .rg-sort-off': { position: 'relative' },
-    '.rg-table .rg-sort-off .rg-sort-icon': { position: 'absolute', left: '100%', margin: 0 },
-    '.rg-table .rg-sort-off.rg-sort-numeric .rg-sort-icon': { left: 'auto', right: '100%' },
-    // A loading row's placeholder text, as MUI's text Skeleton draws it (without its component).
-    '.rg-table .rg-skeleton': {
-      display: 'inline-block',
-      backgroundColor: theme.vars?.palette.Skeleton.bg ?? theme.palette.action.hover,
-      transformOrigin: '0 55%',
-      transform: 'scale(1, 0.60)',
-      borderRadius: `${theme.shape.borderRadius}px/${Math.round((Number(theme.shape.borderRadius) / 0.6) * 10) / 10}px`,
-      animation: `${pulse} 2s ease-in-out 0.5s infinite`,
-      '&:empty:before': { content: '"\\00a0"' },
-      '@media (prefers-reduced-motion: reduce)': { animation: 'none' },
+    '.rg-table .rg-sort-numeric.MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': {
+      left: 'auto',
+      right: '100%',
     },
   } as const;
 };
@@ -286,13 +236,10 @@ const GroupsTableHead = memo(function GroupsTableHead({
               sx={{ whiteSpace: 'nowrap', fontWeight: 600, minWidth: MIN_WIDTHS[column.id] }}
             >
               {field ? (
-                <button
-                  type="button"
-                  className={[
-                    'rg-sort',
-                    direction === 'off' ? 'rg-sort-off' : `rg-sort-active rg-sort-${direction}`,
-                    column.numeric ? 'rg-sort-numeric' : '',
-                  ].join(' ')}
+                <TableSortLabel
+                  active={direction !== 'off'}
+                  direction={direction === 'off' ? 'asc' : direction}
+                  className={column.numeric ? 'rg-sort-numeric' : undefined}
                   onClick={(e: MouseEvent) =>
                     onOrderingChange(cycleSort(ordering, field, e.shiftKey))
                   }
@@ -312,8 +259,7 @@ const GroupsTableHead = memo(function GroupsTableHead({
                       {priority}
                     </Box>
                   )}
-                  <ArrowDownwardIcon className="rg-sort-icon" />
-                </button>
+                </TableSortLabel>
               ) : (
                 column.header
               )}
@@ -358,9 +304,11 @@ export function GroupsTable({
                 <TableRow key={i} aria-hidden>
                   {columns.map((column) => (
                     <TableCell key={column.id} align={column.numeric ? 'right' : 'left'}>
-                      <span
-                        className="rg-skeleton"
-                        style={{ width: column.id === 'title' ? '70%' : column.numeric ? 40 : 64 }}
+                      <Skeleton
+                        sx={{
+                          display: 'inline-block',
+                          width: column.id === 'title' ? '70%' : column.numeric ? 40 : 64,
+                        }}
                       />
                     </TableCell>
                   ))}

@@ -39,6 +39,7 @@ import {
 import { SavedViewsMenu } from './saved-views-menu';
 import { SortPanel } from './sort-panel';
 import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
 
 const detailsIntent = preloadOnIntent(GroupDetailsDrawer);
 
@@ -202,7 +203,7 @@ export function RebateGroupsPage() {
           </>
         }
       />
-      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Stack spacing={2}>
         {!online && <OfflineBanner />}
         {notices.length > 0 && (
           <Alert severity="info" onClose={dismissNotices}>
@@ -300,7 +301,7 @@ export function RebateGroupsPage() {
             )}
           </Paper>
         )}
-      </Box>
+      </Stack>
       <OnDemand what="The group’s details" open={selected !== null}>
         <GroupDetailsDrawer group={selected} onClose={closeDetails} />
       </OnDemand>
