@@ -31,16 +31,18 @@ function retryFailedLoads(): void {
 export function lazyWithPreload<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): PreloadableComponent<P> {
-  let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
   const reset = () => {
     pending = undefined;
     failedLoads.delete(reset);
   };
   const start = () => {
-    pending = load().then(
+    const promise: Promise<ComponentType<P>> = load().then(
       (component) => {
-        loaded = component;
+        // React's use() reads a promise marked fulfilled synchronously: the render that follows
+        // the load calls use() as the one before did, instead of skipping it (React logs an
+        // error when a component that suspended on use() renders without calling it).
+        Object.assign(promise, { status: 'fulfilled', value: component });
         return component;
       },
       (cause: unknown) => {
@@ -48,14 +50,15 @@ export function lazyWithPreload<P extends object>(
         throw new CodeLoadError('This part of the page could not be loaded.', { cause });
       },
     );
-    return pending;
+    pending = promise;
+    return promise;
   };
   const preload = () => {
     if (failedLoads.has(reset)) reset();
     return pending ?? start();
   };
   function Lazy(props: P) {
-    const Loaded = loaded ?? use(pending ?? start());
+    const Loaded = use(pending ?? start());
     return <Loaded {...props} />;
   }
   return Object.assign(Lazy, { preload });

@@ -214,3 +214,35 @@ describe('preloadOnIntent', () => {
     expect(loader).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('React logs nothing', () => {
+  it('when a part that suspended renders after its code arrived (the use() call is kept)', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const load = deferred<typeof Part>();
+      const Lazy = lazyWithPreload(() => load.promise);
+      const view = await renderAwaited(
+        <Suspense fallback={<p>waiting</p>}>
+          <Lazy word="first" />
+        </Suspense>,
+      );
+      expect(screen.getByText('waiting')).toBeInTheDocument();
+      await act(async () => load.resolve(Part));
+      expect(await screen.findByText('part says first')).toBeInTheDocument();
+      // A later render (a filter change re-renders the page) calls use() again, synchronously.
+      view.rerender(
+        <Suspense fallback={<p>waiting</p>}>
+          <Lazy word="second" />
+        </Suspense>,
+      );
+      expect(screen.getByText('part says second')).toBeInTheDocument();
+      // Only React's own messages count here (earlier tests' failed loads log asynchronously).
+      const about = errors.mock.calls
+        .map((c) => String(c[0]))
+        .filter((m) => /suspend|use\(/i.test(m));
+      expect(about).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
