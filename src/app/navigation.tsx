@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import PercentIcon from '@mui/icons-material/Percent';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import HistoryIcon from '@mui/icons-material/History';
 import { routes } from '@/config/routes';
 
 export const NAV_WIDTH = 232;
@@ -34,6 +35,13 @@ const navItems = [
     icon: <AddCircleOutlineIcon />,
     end: false,
     nested: true,
+  },
+  {
+    to: routes.activity,
+    label: 'Activity',
+    icon: <HistoryIcon />,
+    end: false,
+    nested: false,
   },
 ];
 

@@ -79,6 +79,11 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
                   Component: m.EditCashflowGroupRoute,
                 })),
             },
+            {
+              path: routes.activity,
+              HydrateFallback: NOTHING_WHILE_LOADING,
+              lazy: () => import('./pages/activity').then((m) => ({ Component: m.ActivityRoute })),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -6,6 +6,7 @@ export const routes = {
   newCashflowGroup: '/cashflow-groups/new',
   cashflowGroup: (id: string | number) => `/cashflow-groups/${id}`,
   editCashflowGroup: (id: string | number) => `/cashflow-groups/${id}/edit`,
+  activity: '/activity',
 } as const;
 
 export const PRODUCT_NAME = 'Partner Dashboard';

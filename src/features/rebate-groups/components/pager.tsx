@@ -39,7 +39,13 @@ export const Pager = memo(function Pager({
       labelDisplayedRows={({ from, to, count: total }) =>
         `${formatInteger(from)}–${formatInteger(to)} of ${formatInteger(total)}`
       }
-      sx={{ borderTop: 1, borderColor: 'divider' }}
+      sx={{
+        borderTop: 1,
+        borderColor: 'divider',
+        // On a phone the row is wider than the screen: the buttons go to a second line rather
+        // than out of view.
+        '& .MuiTablePagination-toolbar': { flexWrap: 'wrap' },
+      }}
     />
   );
 });
