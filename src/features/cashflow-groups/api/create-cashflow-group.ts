@@ -46,12 +46,20 @@ export const createdSchema = z.pipe(
 
 export async function createCashflowGroup(
   input: CreateGroupInput,
-  options: { idempotencyKey: string; signal?: AbortSignal },
+  options: {
+    idempotencyKey: string;
+    signal?: AbortSignal;
+    /** A copy of an existing group: the dashboard's history records it as a clone. */
+    clone?: boolean;
+  },
 ): Promise<{ id: string }> {
   const id = await callHasOffers(CREATE_TARGET, CREATE_METHOD, createParams(input), {
     // Form-encoded POST: a long rules_json may not fit in a URL.
     httpMethod: 'POST',
-    headers: { 'Idempotency-Key': options.idempotencyKey },
+    headers: {
+      'Idempotency-Key': options.idempotencyKey,
+      ...(options.clone === true && { 'X-Change-Kind': 'clone' }),
+    },
     ...(options.signal && { signal: options.signal }),
     schema: createdSchema,
   });

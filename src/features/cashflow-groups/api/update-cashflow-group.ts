@@ -12,10 +12,15 @@ export async function updateCashflowGroup(
   id: string,
   input: CreateGroupInput,
   signal?: AbortSignal,
+  /** The recorded change whose state this save brings back: the history records a restore. */
+  restoredFrom?: number,
 ): Promise<void> {
   await callHasOffers('CashflowGroup', 'updateCashflowGroup', updateParams(id, input), {
     // Form-encoded POST: a long rules_json may not fit in a URL.
     httpMethod: 'POST',
+    ...(restoredFrom !== undefined && {
+      headers: { 'X-Change-Kind': 'restore', 'X-Restored-From': String(restoredFrom) },
+    }),
     schema: z.unknown(),
     ...(signal && { signal }),
   });

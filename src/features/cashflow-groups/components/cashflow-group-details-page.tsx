@@ -1,10 +1,11 @@
 // /cashflow-groups/:id: one group as the network stores it — summary, rules, affiliates, the
 // exact JSON, and the rule tester — with Edit and Clone.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -21,7 +22,10 @@ import { cloneLink, SAVED_STATE_KEY } from './group-links';
 import { GroupLoadState, useGroupFromRoute } from './group-load-state';
 import { GroupSummary, Section } from './group-summary';
 
-function Details({ group }: { group: CashflowGroupDetail }) {
+/** What the app adds below the group (its change history): features do not import each other. */
+export type DetailsExtra = (group: CashflowGroupDetail) => ReactNode;
+
+function Details({ group, extra }: { group: CashflowGroupDetail; extra?: DetailsExtra }) {
   const targetRules = useTargetRuleNames();
   const names: DescribeNames = useMemo(
     () => ({ targetRules, affiliates: group.affiliateNames }),
@@ -105,7 +109,10 @@ function Details({ group }: { group: CashflowGroupDetail }) {
               {form.affiliateIds.map((id) => (
                 <li key={id}>
                   <Typography variant="body2">
-                    {group.affiliateNames[id] ?? 'Unknown affiliate'}{' '}
+                    {/* To the affiliate's page: which other groups it is in. */}
+                    <Link component={RouterLink} to={routes.affiliate(id)}>
+                      {group.affiliateNames[id] ?? 'Unknown affiliate'}
+                    </Link>{' '}
                     <Typography component="span" variant="body2" color="text.secondary">
                       (#{id})
                     </Typography>
@@ -132,18 +139,19 @@ function Details({ group }: { group: CashflowGroupDetail }) {
         <Paper variant="outlined" sx={{ p: 2 }}>
           <RuleTester form={form} names={names} />
         </Paper>
+        {extra?.(group)}
       </Stack>
     </>
   );
 }
 
-export function CashflowGroupDetailsPage() {
+export function CashflowGroupDetailsPage({ extra }: { extra?: DetailsExtra } = {}) {
   const load = useGroupFromRoute();
   const group = load.query.data;
   if (!group) return <GroupLoadState {...load} />;
   return (
     <TargetRuleNamesProvider>
-      <Details group={group} />
+      <Details group={group} {...(extra && { extra })} />
     </TargetRuleNamesProvider>
   );
 }

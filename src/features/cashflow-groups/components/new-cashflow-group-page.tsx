@@ -45,7 +45,11 @@ const DISCARD_NOTICE: Record<'corrupt' | 'outdated', string> = {
 
 /** A new group's form from an existing one: the same rules and affiliates, a new name. */
 function cloneForm(group: CashflowGroupDetail): WizardInitial {
-  return { form: { ...group.form, name: `${group.form.name} (copy)` }, step: 'details' };
+  return {
+    form: { ...group.form, name: `${group.form.name} (copy)` },
+    step: 'details',
+    clone: true,
+  };
 }
 
 export function NewCashflowGroupPage() {

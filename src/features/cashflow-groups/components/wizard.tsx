@@ -106,11 +106,20 @@ export interface WizardInitial {
   form: GroupForm;
   step: WizardStep;
   idempotencyKey?: string;
+  /** A copy of an existing group (?clone=): the create is recorded as a clone. */
+  clone?: boolean;
 }
 
 /** Create a new group, or edit `group` (the server's copy the edit starts from). */
 export type WizardMode =
-  { kind: 'create' } | { kind: 'edit'; group: CashflowGroupDetail; onSaved: (id: string) => void };
+  | { kind: 'create' }
+  | {
+      kind: 'edit';
+      group: CashflowGroupDetail;
+      onSaved: (id: string) => void;
+      /** Restoring this recorded change (?restore=): the save is recorded as a restore. */
+      restoredFrom?: number;
+    };
 
 const CREATE_MODE: WizardMode = { kind: 'create' };
 
@@ -324,12 +333,14 @@ function WizardBody({
     onKeyChange,
     onCreated,
     onRefused,
+    ...(initial.clone === true && { clone: true }),
   });
 
   // ---- Save (edit).
   const saver = useSaveGroup({
     group: editing,
     onSaved: mode.kind === 'edit' ? mode.onSaved : noop,
+    restoredFrom: mode.kind === 'edit' ? mode.restoredFrom : undefined,
   });
   // A refused update is routed like a refused create: the step and field its attribute names
   // (the failure itself stays in the save status).

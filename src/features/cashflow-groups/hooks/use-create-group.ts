@@ -99,8 +99,10 @@ export function useCreateGroup(options: {
   onKeyChange: (key: string | undefined) => void;
   onCreated: (id: string) => void;
   onRefused: (refusal: CreateRefusal) => void;
+  /** The group is a copy of another (recorded as a clone in the history). */
+  clone?: boolean;
 }): UseCreateGroup {
-  const { onKeyChange, onCreated, onRefused } = options;
+  const { onKeyChange, onCreated, onRefused, clone = false } = options;
   const [state, setState] = useState<CreateState>({ status: 'idle' });
   const busy = useRef(false);
   const key = useRef<string | undefined>(options.initialKey);
@@ -110,7 +112,7 @@ export function useCreateGroup(options: {
 
   const mutation = useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: CreateInput; idempotencyKey: string }) =>
-      createCashflowGroup(input, { idempotencyKey }),
+      createCashflowGroup(input, { idempotencyKey, clone }),
     // Never retried: a create that timed out may have succeeded. The user decides, after a check.
     retry: false,
   });

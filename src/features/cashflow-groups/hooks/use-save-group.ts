@@ -42,8 +42,10 @@ export interface UseSaveGroup {
 export function useSaveGroup(options: {
   group: CashflowGroupDetail | undefined;
   onSaved: (id: string) => void;
+  /** A restore of this recorded change (the history's version id). */
+  restoredFrom?: number | undefined;
 }): UseSaveGroup {
-  const { group, onSaved } = options;
+  const { group, onSaved, restoredFrom } = options;
   const queryClient = useQueryClient();
   const [state, setState] = useState<SaveState>({ status: 'idle' });
   const [base, setBase] = useState<{ form: GroupForm; modified: string } | undefined>(
@@ -76,7 +78,7 @@ export function useSaveGroup(options: {
           return;
         }
         setState({ status: 'saving' });
-        await updateCashflowGroup(group.id, createInput(form));
+        await updateCashflowGroup(group.id, createInput(form), undefined, restoredFrom);
         savedRef.current = true;
         setState({ status: 'saved' });
         await queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.all });
@@ -87,7 +89,7 @@ export function useSaveGroup(options: {
         busy.current = false;
       }
     },
-    [group, base, queryClient, onSaved],
+    [group, base, queryClient, onSaved, restoredFrom],
   );
 
   const save = useCallback(

@@ -1,0 +1,2 @@
+// Public surface of the history feature: the Activity page.
+export { ActivityPage, type ActivityPageProps } from './components/activity-page';
