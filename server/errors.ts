@@ -22,6 +22,8 @@ export type ErrorCode =
   /** The upstream refused the server's login before checking it (a bot shield, an IP rule). */
   | 'UpstreamLoginRefused'
   | 'UpstreamUnavailable'
+  /** The connection broke after the request was sent: it may have been carried out. */
+  | 'UpstreamConnectionLost'
   | 'UpstreamInvalidResponse'
   | 'UpstreamTimeout'
   /** The upstream's answer passed UPSTREAM_MAX_BYTES: reading stopped there. */

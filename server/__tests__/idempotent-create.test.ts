@@ -89,7 +89,7 @@ describe('creates happen once', () => {
     });
     const first = await create(alice, 'key-reset', 'Once after reset');
     expect(first.status).toBe(502);
-    expect(first.json).toMatchObject({ code: 'UpstreamUnavailable' });
+    expect(first.json).toMatchObject({ code: 'UpstreamConnectionLost' });
 
     const retry = await create(alice, 'key-reset', 'Once after reset');
     expect(retry.status).toBe(200);

@@ -99,14 +99,14 @@ describe('timeouts', () => {
 });
 
 describe('connection failures', () => {
-  it('a reset connection → 502 UpstreamUnavailable (Exness and HasOffers)', async () => {
+  it('a reset connection → 502 UpstreamConnectionLost: sent, answer lost (Exness and HasOffers)', async () => {
     // Twice: a read reset on a kept-alive connection is sent once more on a new one (below).
     await exness.fault({ match: { path: GROUPS }, fault: 'reset-connection', count: 2 });
     const ex = await listGet(`${bff.url}/api/exness${GROUPS}`, {});
     expect(ex.status).toBe(502);
     expect(ex.json).toEqual({
-      code: 'UpstreamUnavailable',
-      message: 'The Exness API could not be reached.',
+      code: 'UpstreamConnectionLost',
+      message: 'The connection to the Exness API broke before its answer arrived.',
     });
     expectNoLeak(ex.text, secrets);
 
@@ -119,7 +119,8 @@ describe('connection failures', () => {
       'Target=CashflowGroup&Method=createCashflowGroup&name=Reset&rules_json=[]&affiliate_ids_json=[]',
     );
     expect(ho.status).toBe(502);
-    expect(ho.json).toMatchObject({ code: 'UpstreamUnavailable' });
+    // HasOffers did create it: the browser must not be told it was not reached.
+    expect(ho.json).toMatchObject({ code: 'UpstreamConnectionLost' });
     expectNoLeak(ho.text, secrets);
   });
 

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { HasOffersUpstream } from '../config';
 import { HttpError, sendError } from '../errors';
 import {
+  NOT_SENT_SOCKET_CODES,
   UpstreamConnectionError,
   fetchUpstream,
   type UpstreamResponse,
@@ -95,19 +96,10 @@ function upstreamResponseCodec(redact: (text: string) => string): ResultCodec<Up
   };
 }
 
-/** Socket errors that mean the request never left: nothing can have been created. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
-
 /** A thrown create: refused before sending (ours or a refused connection), or unknown. */
 export function classifyCreateError(error: unknown): Exclude<AttemptOutcome, 'done'> {
   if (error instanceof RateLimitedError) return 'not-done';
-  if (error instanceof UpstreamConnectionError && NOT_SENT_CODES.has(error.socketCode)) {
+  if (error instanceof UpstreamConnectionError && NOT_SENT_SOCKET_CODES.has(error.socketCode)) {
     return 'not-done';
   }
   // Timeouts, resets after sending, anything else: the group may exist.

@@ -239,19 +239,37 @@ export async function fetchUpstream(
   }
 }
 
-/** A 502 that logs the socket error code (ECONNREFUSED, ECONNRESET...), never the host. */
+/** Socket errors that mean the request never left this machine: nothing can have been done. */
+export const NOT_SENT_SOCKET_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * A 502 that logs the socket error code (ECONNREFUSED, ECONNRESET...), never the host. Its code
+ * tells the browser what is known: `UpstreamUnavailable` when the request never left (a refused
+ * connection: nothing was done upstream), `UpstreamConnectionLost` when the connection broke
+ * after it was sent (a write may have been carried out: check before sending it again).
+ */
 export class UpstreamConnectionError extends HttpError {
   /** Tells a request that never left (ECONNREFUSED) from one lost after sending (ECONNRESET). */
   readonly socketCode: string;
   constructor(label: string, socketCode: string | undefined) {
+    const code = socketCode ?? 'unknown';
+    const notSent = NOT_SENT_SOCKET_CODES.has(code);
     super(
       502,
-      'UpstreamUnavailable',
-      `${label} could not be reached.`,
+      notSent ? 'UpstreamUnavailable' : 'UpstreamConnectionLost',
+      notSent
+        ? `${label} could not be reached.`
+        : `The connection to ${label.replace(/^The /, 'the ')} broke before its answer arrived.`,
       {},
-      { socketCode: socketCode ?? 'unknown' },
+      { socketCode: code },
     );
-    this.socketCode = socketCode ?? 'unknown';
+    this.socketCode = code;
   }
 }
 

@@ -16,6 +16,8 @@ describe('isOutcomeUnknown', () => {
     // Not reaching a server at all is its own case (isUnreached): sent again with the same key.
     ['no answer at all', err('network'), false],
     ['HasOffers unreachable from the server', err('server', 502, 'UpstreamUnavailable'), false],
+    // The server sent it and the connection broke: HasOffers may have created it.
+    ['connection lost after sending', err('server', 502, 'UpstreamConnectionLost'), true],
     ['a success answer that could not be read', err('invalid-response'), true],
     ['our timeout', err('timeout'), true],
     ['a gateway timeout', err('timeout', 504), true],
