@@ -307,16 +307,19 @@ test.describe('filtering', () => {
     const body = { ...DEFAULT_BODY, group_type: ['MANUAL'] };
     expect(listBodyOf(await sent)).toEqual(body);
     await expect(page).toHaveURL(/\?group_type=MANUAL$/);
+    await expect
+      .poll(async () => new Set(await columnTexts(page, 'Type')))
+      .toEqual(new Set(['Manual']));
+    // Exactly one request for this filter change (prefetches ask for other offsets). Counted
+    // before fetchList below, which asks the emulator the same question itself.
+    const calls = (await listCalls()).filter((c) => isDeepStrictEqual(callBody(c), body));
+    expect(calls).toHaveLength(1);
     const truth = await fetchList(request, body);
     await expectIds(
       page,
       truth.data.map((g) => g.id),
     );
-    expect(new Set(await columnTexts(page, 'Type'))).toEqual(new Set(['Manual']));
     await expect(page.getByRole('status', { name: 'Totals' })).toHaveText(totalsText(truth.totals));
-    // Exactly one request for this filter change (prefetches ask for other offsets).
-    const calls = (await listCalls()).filter((c) => isDeepStrictEqual(callBody(c), body));
-    expect(calls).toHaveLength(1);
   });
 
   test('Type by keyboard: Enter opens, Space ticks, Escape sends and gives focus back; a press opens without the focus ring', async ({
