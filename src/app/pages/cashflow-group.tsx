@@ -13,6 +13,7 @@ const history: DetailsExtra = (group) => (
   <div id="history">
     <GroupHistory
       groupId={group.id}
+      modified={group.modified}
       renderDiff={renderDiff}
       restoreHref={(changeId) => `${routes.editCashflowGroup(group.id)}?restore=${changeId}`}
     />

@@ -5,9 +5,10 @@ import { fetchChange, fetchChanges, fetchGroupHistory, fetchHistoryUsers } from 
 
 export const historyQueries = {
   all: () => ['history'] as const,
-  group: (groupId: string) =>
+  /** `seenAs`: the group's `modified` as the page read it: a newer read is a new history. */
+  group: (groupId: string, seenAs = '') =>
     queryOptions({
-      queryKey: [...historyQueries.all(), 'group', groupId] as const,
+      queryKey: [...historyQueries.all(), 'group', groupId, seenAs] as const,
       queryFn: ({ signal }) => fetchGroupHistory(groupId, signal),
     }),
   list: (view: ActivityView) =>

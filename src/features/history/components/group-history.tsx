@@ -30,6 +30,11 @@ export type RenderVersionDiff = (
 
 export interface GroupHistoryProps {
   groupId: string;
+  /**
+   * The group's `modified` as the page read it. The read itself may record a version (changed
+   * outside the dashboard), and a save changes it: either way the history is asked again.
+   */
+  modified: string;
   renderDiff: RenderVersionDiff;
   /** The edit page with this recorded version filled in. */
   restoreHref: (changeId: number) => string;
@@ -94,9 +99,10 @@ function Compare({ versions, renderDiff }: { versions: Version[]; renderDiff: Re
   );
 }
 
-export function GroupHistory({ groupId, renderDiff, restoreHref }: GroupHistoryProps) {
+export function GroupHistory({ groupId, modified, renderDiff, restoreHref }: GroupHistoryProps) {
   const headingId = useId();
-  const query = useQuery(historyQueries.group(groupId));
+  // Always asked again on arrival: a save or a read elsewhere may have added a version.
+  const query = useQuery({ ...historyQueries.group(groupId, modified), refetchOnMount: 'always' });
   const changes = useMemo(() => query.data?.items ?? [], [query.data]);
   const versions = useMemo(() => changes.filter(isVersion), [changes]);
   /** The version before each one (older, recorded): what its diff compares with. */
