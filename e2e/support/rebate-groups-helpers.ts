@@ -27,7 +27,8 @@ export interface Group {
   group_title: string;
   group_type: string;
   clients_count: number;
-  rebate_percent: number;
+  /** A decimal: a JSON string on the wire by default ("35.50"), as Django REST Framework sends. */
+  rebate_percent: number | string;
   link_code: string;
   is_default: boolean;
   partner_uid: string;
