@@ -7,9 +7,12 @@ import { stringParam, type PhpParam, type PhpParams } from './php-params';
 import {
   RULE_FIELDS,
   RULE_OPERATORS,
+  SEED_GOALS,
+  SEED_OFFERS,
   type Affiliate,
   type CashflowGroup,
   type CashflowRule,
+  type GroupUser,
   type TargetRule,
 } from './seed';
 import type { HasOffersStore } from './store';
@@ -276,6 +279,41 @@ export function cashflowRuleFieldDefinitions(): Record<string, unknown> {
   return out;
 }
 
+/** What a group is used for by one offer or goal (at most one purpose each in the seed). */
+function usesOf(user: GroupUser, groupId: number): 'payout' | 'revenue' | undefined {
+  if (user.payoutGroupId === groupId) return 'payout';
+  if (user.revenueGroupId === groupId) return 'revenue';
+  return undefined;
+}
+
+/**
+ * GUESS: the real answer's shape is unrecorded (api-notes.md lists the method, not its `data`).
+ * The emulator answers `{offers: [{id, name, status, uses}], goals: [{id, name, offer_id, status,
+ * uses}]}`, only active ones, ids as strings like every other HasOffers row; the client also reads
+ * id-keyed and `{Offer: {...}}` rows in case the real one looks like a find*.
+ */
+const findCashflowGroupUsage: MethodHandler = (params, store) => {
+  const id = idParam(params, 'cashflow_group_id');
+  const action = 'find cashflow group usage';
+  if (id === undefined) {
+    return hoInvalid(['cashflow_group_id: is required and must be a cashflow group id'], action);
+  }
+  if (!store.group(id)) {
+    return hoInvalid([`Cashflow group '${id}' does not exist`], action, 'cashflow_group_id');
+  }
+  const offers = SEED_OFFERS.flatMap((o) => {
+    const uses = o.status === 'active' ? usesOf(o, id) : undefined;
+    return uses ? [{ id: String(o.id), name: o.name, status: o.status, uses }] : [];
+  });
+  const goals = SEED_GOALS.flatMap((g) => {
+    const uses = g.status === 'active' ? usesOf(g, id) : undefined;
+    return uses
+      ? [{ id: String(g.id), name: g.name, offer_id: String(g.offerId), status: g.status, uses }]
+      : [];
+  });
+  return hoOk({ offers, goals });
+};
+
 const getCashflowRuleFieldDefinitions: MethodHandler = () => hoOk(cashflowRuleFieldDefinitions());
 
 const affiliateFindAll: MethodHandler = (params, store) => {
@@ -310,6 +348,7 @@ export const HASOFFERS_METHODS: Record<string, Record<string, MethodHandler>> = 
     findCashflowGroupById,
     updateCashflowGroup,
     getCashflowRuleFieldDefinitions,
+    findCashflowGroupUsage,
   },
   Affiliate: { findAll: affiliateFindAll, findList: affiliateFindList },
   OfferTargeting: { findTargetRules },

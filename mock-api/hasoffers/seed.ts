@@ -416,3 +416,33 @@ export function seedHasOffers(seed: number = HASOFFERS_SEED): HasOffersSeed {
   const affiliates = seedAffiliates(prng);
   return { affiliates, targetRules: seedTargetRules(), groups: seedGroups(prng, affiliates) };
 }
+
+/**
+ * Offers and goals that use a cashflow group for payout or revenue (findCashflowGroupUsage). Fixed,
+ * not drawn from the PRNG, so the impact shown before a save is the same on every run. Each entry
+ * uses a given group for one purpose only. Paused ones must not be reported (the method lists the
+ * active offers and goals).
+ */
+export interface GroupUser {
+  id: number;
+  name: string;
+  status: 'active' | 'paused';
+  payoutGroupId?: number;
+  revenueGroupId?: number;
+}
+export interface GroupUserGoal extends GroupUser {
+  offerId: number;
+}
+
+export const SEED_OFFERS: readonly GroupUser[] = [
+  { id: 101, name: 'Forex starter CPA', status: 'active', payoutGroupId: 1, revenueGroupId: 2 },
+  { id: 102, name: 'Crypto deposit RevShare', status: 'active', payoutGroupId: 2 },
+  { id: 103, name: 'Gold CFD hybrid', status: 'paused', payoutGroupId: 2 },
+  { id: 104, name: 'LATAM mobile CPL', status: 'active', revenueGroupId: 3 },
+];
+
+export const SEED_GOALS: readonly GroupUserGoal[] = [
+  { id: 501, name: 'First deposit', offerId: 101, status: 'active', payoutGroupId: 2 },
+  { id: 502, name: 'KYC passed', offerId: 104, status: 'active', revenueGroupId: 1 },
+  { id: 503, name: 'Second deposit', offerId: 102, status: 'paused', payoutGroupId: 2 },
+];

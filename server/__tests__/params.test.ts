@@ -83,6 +83,10 @@ describe('allowlists', () => {
     expect(findHasOffersCall('CashflowGroup', 'updateCashflowGroup')?.write).toBe(true);
     expect(findHasOffersCall('Affiliate', 'findList')?.write).toBe(false);
     expect(findHasOffersCall('OfferTargeting', 'findTargetRules')).toBeDefined();
+    expect(findHasOffersCall('CashflowGroup', 'findCashflowGroupUsage')).toEqual({
+      write: false,
+      params: ['cashflow_group_id'],
+    });
     expect(findHasOffersCall('Affiliate', 'create')).toBeUndefined();
     expect(findHasOffersCall('affiliate', 'findAll')).toBeUndefined();
     expect(findHasOffersCall('Affiliate', 'constructor')).toBeUndefined();

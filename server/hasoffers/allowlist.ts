@@ -36,6 +36,8 @@ export const HASOFFERS_ALLOWED_CALLS: Readonly<
       ],
     },
     findCashflowGroupById: { write: false, params: ['cashflow_group_id'] },
+    // The offers and goals that use a group (the impact shown before a save): read-only.
+    findCashflowGroupUsage: { write: false, params: ['cashflow_group_id'] },
     updateCashflowGroup: { write: true, params: ['id', ...GROUP_FIELDS] },
     getCashflowRuleFieldDefinitions: { write: false, params: [] },
   },

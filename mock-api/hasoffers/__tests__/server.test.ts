@@ -645,6 +645,28 @@ describe('CashflowGroup finds', () => {
     expect(group.affiliates[0]).toMatchObject({ id: expect.any(String) });
   });
 
+  it('findCashflowGroupUsage lists the active offers and goals using a group (shape guessed)', async () => {
+    const usage = (id: string) =>
+      call<{ offers: Record<string, string>[]; goals: Record<string, string>[] }>({
+        Target: 'CashflowGroup',
+        Method: 'findCashflowGroupUsage',
+        cashflow_group_id: id,
+      });
+    // Group 2: offer 101 for revenue, 102 for payout, goal 501 for payout; paused 103/503 left out.
+    expect(expectOk((await usage('2')).json)).toEqual({
+      offers: [
+        { id: '101', name: 'Forex starter CPA', status: 'active', uses: 'revenue' },
+        { id: '102', name: 'Crypto deposit RevShare', status: 'active', uses: 'payout' },
+      ],
+      goals: [
+        { id: '501', name: 'First deposit', offer_id: '101', status: 'active', uses: 'payout' },
+      ],
+    });
+    expect(expectOk((await usage('20')).json)).toEqual({ offers: [], goals: [] });
+    expectFailure((await usage('999')).json, "Cashflow group '999' does not exist");
+    expectFailure((await usage('abc')).json, 'cashflow_group_id');
+  });
+
   it('findCashflowGroups attaches rules and affiliate ids, limit ≤ 50', async () => {
     const res = await call<GroupRecords>({
       Target: 'CashflowGroup',
