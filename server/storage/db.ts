@@ -60,6 +60,8 @@ export interface Storage {
   readonly callBudget: CallBudgetRepository;
   /** The query layer, schema applied: for the storage module's own tools (copy, tests). */
   readonly db: Kysely<Database>;
+  /** The schema every table is in, when not the default search path (tests, shared servers). */
+  readonly schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -262,6 +264,7 @@ export function storageOn(
   return {
     description: options.description,
     db: scoped,
+    schema: options.schema,
     sessions: new SessionRepository(scoped),
     signInThrottle: new SignInThrottleRepository(scoped),
     idempotency: new IdempotencyRepository(scoped),

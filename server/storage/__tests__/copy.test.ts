@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyTargetNotEmptyError, copyStorage } from '../copy';
+import { HistoryRepository } from '../history';
 import { openStorage, type Storage } from '../db';
 import {
   freshSchemaName,
@@ -57,6 +58,35 @@ async function filledSource(dataDir: string): Promise<Storage> {
     leaseMs: 1_000,
   });
   await source.idempotency.settle('ops', 'k1', 'c1', { state: 'done', result: '"42"' });
+  // Two changes, the first deleted: the copied one keeps id 2, not the target's next (1).
+  const history = new HistoryRepository(source.db);
+  const request = {
+    Target: 'CashflowGroup',
+    Method: 'updateCashflowGroup',
+    id: '7',
+    name: 'DACH',
+    description: '',
+    rules_json: '[]',
+    affiliate_ids_json: '[]',
+  };
+  const discarded = await history.begin({
+    kind: 'update',
+    user: 'ops',
+    at: 20,
+    groupId: '7',
+    request,
+    restoredFrom: null,
+  });
+  await history.discard(discarded);
+  const kept = await history.begin({
+    kind: 'update',
+    user: 'ops',
+    at: 21,
+    groupId: '7',
+    request,
+    restoredFrom: null,
+  });
+  await history.finish(kept, { state: 'done', at: 22, answer: '{}' });
   return source;
 }
 
@@ -78,6 +108,25 @@ async function expectCopied(target: Storage): Promise<void> {
       leaseMs: 1_000,
     }),
   ).toEqual({ kind: 'done', result: '"42"' });
+  // The history came along with its ids, and new changes do not collide with them.
+  const history = new HistoryRepository(target.db);
+  expect(await history.get(2)).toMatchObject({ groupId: '7', kind: 'update', state: 'done' });
+  const next = await history.begin({
+    kind: 'create',
+    user: 'ana',
+    at: 30,
+    groupId: null,
+    request: {
+      Target: 'CashflowGroup',
+      Method: 'createCashflowGroup',
+      name: 'New',
+      description: '',
+      rules_json: '[]',
+      affiliate_ids_json: '[]',
+    },
+    restoredFrom: null,
+  });
+  expect(next).toBe(3);
 }
 
 describe('copyStorage', () => {
@@ -90,6 +139,7 @@ describe('copyStorage', () => {
         sign_in_keys: 1,
         sign_in_addresses: 1,
         idempotency_records: 1,
+        group_changes: 1,
       });
       await expectCopied(target);
       await expect(copyStorage(source, target)).rejects.toBeInstanceOf(CopyTargetNotEmptyError);
