@@ -50,4 +50,11 @@ export {
   type CashflowGroupListRow,
 } from './list-cashflow-groups';
 export { getCashflowGroup, isNotFound, type CashflowGroupDetail } from './get-cashflow-group';
+export {
+  getCashflowGroupUsage,
+  readGroupUsage,
+  UNKNOWN_USAGE,
+  type CashflowGroupUsage,
+  type GroupUser,
+} from './get-cashflow-group-usage';
 export { updateCashflowGroup, updateParams, updateRequestPreview } from './update-cashflow-group';

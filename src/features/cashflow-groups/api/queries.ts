@@ -8,6 +8,7 @@ import { getFieldDefinitions } from './get-field-definitions';
 import { canonicalId } from '../model/values';
 import type { ListView } from '../model';
 import { getCashflowGroup } from './get-cashflow-group';
+import { getCashflowGroupUsage } from './get-cashflow-group-usage';
 import { listCashflowGroups } from './list-cashflow-groups';
 
 export const cashflowGroupKeys = {
@@ -18,6 +19,7 @@ export const cashflowGroupKeys = {
   lists: () => ['cashflow-groups', 'list'] as const,
   list: (view: ListView) => ['cashflow-groups', 'list', view] as const,
   detail: (id: string) => ['cashflow-groups', 'detail', id] as const,
+  usage: (id: string) => ['cashflow-groups', 'usage', id] as const,
 };
 
 // Affiliates live under the feature's prefix: another feature may key affiliates differently.
@@ -41,6 +43,15 @@ export const cashflowGroupQueries = {
       queryKey: cashflowGroupKeys.detail(id),
       queryFn: ({ signal }) => getCashflowGroup(id, signal),
       staleTime: 15_000,
+    }),
+  /** The active offers and goals using a group: advice shown beside it and before a save. */
+  usage: (id: string) =>
+    queryOptions({
+      queryKey: cashflowGroupKeys.usage(id),
+      queryFn: ({ signal }) => getCashflowGroupUsage(id, signal),
+      staleTime: 60_000,
+      // Advice only: one retry, so "could not tell" is not held back by the default three.
+      retry: 1,
     }),
   /** Whether a group already has this name (trimmed; compared case-insensitively). */
   nameCheck: (name: string) => {
