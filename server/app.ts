@@ -104,6 +104,23 @@ export function buildApp(config: AppConfig, options: BuildAppOptions): FastifyIn
   let liveSession: LiveSessionLookup = async () => undefined;
   // The change history of cashflow groups: written around the proxy's writes, read at /api/history.
   const history = new HistoryRepository(storage.db);
+  const retentionDays = config.historyRetentionDays;
+  if (retentionDays !== undefined) {
+    // At start and then every 6 hours; a failed purge is logged and tried again next time.
+    const purge = () => {
+      const cutoff = (options.auth?.now ?? Date.now)() - retentionDays * 86_400_000;
+      history.purgeBefore(cutoff).then(
+        (n) => {
+          if (n > 0) app.log.info({ deleted: n, retentionDays }, 'old history purged');
+        },
+        (e: unknown) => app.log.warn({ err: e }, 'history purge failed'),
+      );
+    };
+    const timer = setInterval(purge, 6 * 3_600_000);
+    timer.unref();
+    app.addHook('onReady', async () => purge());
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   // Everything under /api lives in this one plugin scope, and its guards and the sign-in gate are
   // this scope's hooks: whether a request is an /api call is decided by the route the router

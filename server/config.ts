@@ -72,6 +72,9 @@ interface CommonConfig {
   upstreamMaxBytes?: number;
   /** SERVE_SOURCE_MAPS=1: serve dist/'s .map files (they show our source to anyone). */
   serveSourceMaps?: boolean;
+  /** HISTORY_RETENTION_DAYS: changes older than this are deleted (a group's newest version is
+   * always kept, so it can still be restored); undefined keeps everything. */
+  historyRetentionDays?: number;
   logLevel: LogLevel;
   /** Origins accepted besides the request's own (e.g. another dev front end). Exact match. */
   allowedOrigins: string[];
@@ -223,6 +226,15 @@ const envSchema = z.object({
     )
     .transform(Number),
   SERVE_SOURCE_MAPS: flag('SERVE_SOURCE_MAPS'),
+  HISTORY_RETENTION_DAYS: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (s) => s === undefined || s === '' || (/^\d+$/.test(s) && Number(s) >= 1),
+      'HISTORY_RETENTION_DAYS must be a whole number of days (1 or more), or empty to keep everything',
+    )
+    .transform((s) => (s === undefined || s === '' ? undefined : Number(s))),
   USE_EMULATORS: flag('USE_EMULATORS'),
   LOG_LEVEL: z
     .string()
@@ -455,6 +467,9 @@ export function loadConfig(
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamMaxBytes: e.UPSTREAM_MAX_BYTES,
     serveSourceMaps: e.SERVE_SOURCE_MAPS,
+    ...(e.HISTORY_RETENTION_DAYS !== undefined && {
+      historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+    }),
     logLevel: e.LOG_LEVEL,
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
@@ -504,6 +519,9 @@ export function resolveConfig(config: Config, emulators: EmulatorEndpoints): App
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     ...(config.upstreamMaxBytes !== undefined && { upstreamMaxBytes: config.upstreamMaxBytes }),
     ...(config.serveSourceMaps !== undefined && { serveSourceMaps: config.serveSourceMaps }),
+    ...(config.historyRetentionDays !== undefined && {
+      historyRetentionDays: config.historyRetentionDays,
+    }),
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
