@@ -47,6 +47,15 @@ describe('FiltersToolbar', () => {
     expect(onChange).toHaveBeenLastCalledWith(with_({ group_type: ['AUTO', 'MANUAL'] }));
   });
 
+  it('has MUI’s type-ahead in the open list: a letter moves to the option it starts', async () => {
+    const { user } = setup();
+    screen.getByRole('combobox', { name: /Rebate period/ }).focus();
+    await user.keyboard('{ArrowDown}');
+    const list = screen.getByRole('listbox');
+    await user.keyboard('m');
+    expect(within(list).getByRole('option', { name: 'Monthly' })).toHaveFocus();
+  });
+
   it('previews each tick (what closing the menu will send) without sending it', async () => {
     const { user, onChange, onPreview } = setup(with_({ link_code: ['vip'] }));
     await user.click(screen.getByRole('combobox', { name: /Type/ }));
