@@ -45,7 +45,7 @@ export default defineConfig({
           // The entry in one file, the landing page's shared libraries in one more and what its
           // on-demand parts share in a third, then what the wizard and the cashflow list each
           // share with other pages (scripts/chunks.ts): the list's first load in three files,
-          // the wizard's in six, the cashflow list's in four.
+          // the wizard's in six, the cashflow list's in five at most.
           groups: [
             ...landingPageGroups({
               page: page(LANDING_PAGE),
