@@ -21,6 +21,7 @@ import { RuleView } from './rule-view';
 import { cloneLink, SAVED_STATE_KEY } from './group-links';
 import { GroupLoadState, useGroupFromRoute } from './group-load-state';
 import { GroupSummary, Section } from './group-summary';
+import { GroupUsage } from './group-usage';
 
 /** What the app adds below the group (its change history): features do not import each other. */
 export type DetailsExtra = (group: CashflowGroupDetail) => ReactNode;
@@ -121,6 +122,11 @@ function Details({ group, extra }: { group: CashflowGroupDetail; extra?: Details
               ))}
             </Box>
           )}
+        </Section>
+
+        {/* Advice beside the group: loads on its own, never holds the page back. */}
+        <Section title="Used by offers and goals">
+          <GroupUsage groupId={group.id} />
         </Section>
 
         <Section

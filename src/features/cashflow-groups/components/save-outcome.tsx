@@ -10,6 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Box from '@mui/material/Box';
 import type { GroupDiff } from '../model';
 import type { SaveState } from '../hooks/use-save-group';
+import { SaveImpact } from './group-usage';
 
 export function SaveAction({ state, onSave }: { state: SaveState; onSave: () => void }) {
   const busy = state.status === 'checking' || state.status === 'saving';
@@ -90,11 +91,14 @@ function removalSentence(diff: GroupDiff): string {
 export function ConfirmRemovalDialog({
   state,
   name,
+  groupId,
   onCancel,
   onConfirm,
 }: {
   state: SaveState;
   name: string;
+  /** Whose usage is shown as the save's impact (the same dialog serves an edit and a restore). */
+  groupId: string;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
@@ -107,6 +111,9 @@ export function ConfirmRemovalDialog({
           {open && `Saving removes ${removalSentence(state.diff)} from this group. `}
           Partners stop being paid by what is removed, and HasOffers keeps no history to undo it.
         </DialogContentText>
+        <Box sx={{ mt: 1.5 }}>
+          <SaveImpact groupId={groupId} />
+        </Box>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>

@@ -649,6 +649,7 @@ function WizardBody({
           <ConfirmRemovalDialog
             state={saver.state}
             name={editing.form.name}
+            groupId={editing.id}
             onCancel={saver.cancel}
             onConfirm={() => saver.confirm(getValues())}
           />
