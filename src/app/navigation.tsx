@@ -9,6 +9,7 @@ import ListItemText from '@mui/material/ListItemText';
 import PercentIcon from '@mui/icons-material/Percent';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import PeopleIcon from '@mui/icons-material/PeopleOutlined';
 import HistoryIcon from '@mui/icons-material/History';
 import { routes } from '@/config/routes';
 
@@ -35,6 +36,13 @@ const navItems = [
     icon: <AddCircleOutlineIcon />,
     end: false,
     nested: true,
+  },
+  {
+    to: routes.affiliates,
+    label: 'Affiliates',
+    icon: <PeopleIcon />,
+    end: false,
+    nested: false,
   },
   {
     to: routes.activity,

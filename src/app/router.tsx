@@ -84,6 +84,17 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
               HydrateFallback: NOTHING_WHILE_LOADING,
               lazy: () => import('./pages/activity').then((m) => ({ Component: m.ActivityRoute })),
             },
+            {
+              path: routes.affiliates,
+              HydrateFallback: NOTHING_WHILE_LOADING,
+              lazy: () =>
+                import('./pages/affiliates').then((m) => ({ Component: m.AffiliatesRoute })),
+            },
+            {
+              path: routes.affiliate(':id'),
+              HydrateFallback: NOTHING_WHILE_LOADING,
+              lazy: () => import('./pages/affiliate').then((m) => ({ Component: m.AffiliateRoute })),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -6,6 +6,8 @@ export const routes = {
   newCashflowGroup: '/cashflow-groups/new',
   cashflowGroup: (id: string | number) => `/cashflow-groups/${id}`,
   editCashflowGroup: (id: string | number) => `/cashflow-groups/${id}/edit`,
+  affiliates: '/affiliates',
+  affiliate: (id: string | number) => `/affiliates/${id}`,
   activity: '/activity',
 } as const;
 

@@ -12,6 +12,7 @@ import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import InputAdornment from '@mui/material/InputAdornment';
+import Link from '@mui/material/Link';
 import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
@@ -20,6 +21,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
+import { routes } from '@/config/routes';
 import { affiliateQueries } from '../api';
 import type { AffiliateMode, GroupForm } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
@@ -273,9 +275,9 @@ function AffiliateSearch({
               {rows.map((a) => {
                 const id = String(a.id);
                 return (
-                  <li key={id}>
+                  <li key={id} style={{ display: 'flex', alignItems: 'center' }}>
                     <FormControlLabel
-                      sx={{ width: '100%', mr: 0 }}
+                      sx={{ flex: 1, mr: 0 }}
                       control={
                         <Checkbox
                           size="small"
@@ -294,6 +296,17 @@ function AffiliateSearch({
                         </span>
                       }
                     />
+                    {/* A new tab: leaving the wizard here would lose the draft's place. */}
+                    <Link
+                      href={routes.affiliate(id)}
+                      target="_blank"
+                      rel="noopener"
+                      variant="body2"
+                      aria-label={`Groups of ${a.company} (#${id}), opens in a new tab`}
+                      sx={{ whiteSpace: 'nowrap', ml: 1 }}
+                    >
+                      Groups
+                    </Link>
                   </li>
                 );
               })}

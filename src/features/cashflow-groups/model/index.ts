@@ -62,3 +62,14 @@ export {
   type ListView,
   type ParsedListView,
 } from './list-view';
+export {
+  groupsOfAffiliate,
+  namesAffiliate,
+  planMembership,
+  unchangedSince,
+  type AffiliateGroups,
+  type MemberGroup,
+  type MembershipAction,
+  type PlanEntry,
+  type PlannedGroupSource,
+} from './membership';

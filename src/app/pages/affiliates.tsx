@@ -1,0 +1,6 @@
+// Route module for /affiliates: the affiliate search.
+import { AffiliatesPage } from '@/features/affiliates';
+
+export function AffiliatesRoute() {
+  return <AffiliatesPage />;
+}

@@ -1,0 +1,312 @@
+// Bulk membership: choose affiliates, groups and add or remove; review the combined diff of every
+// group, confirm once, then write group by group with progress and a per-group report.
+import { useId, useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { routes } from '@/config/routes';
+import { toApiError } from '@/lib/api-error';
+import { cashflowGroupKeys, type CashflowGroupListRow } from '../api';
+import {
+  applyMembership,
+  membershipIo,
+  type GroupOutcome,
+  type MembershipIo,
+  type PlannedChange,
+} from '../api/bulk-membership';
+import { groupScanKeys } from '../api/scan-cashflow-groups';
+import { planMembership, type MembershipAction, type PlanEntry } from '../model';
+import { DiffView } from './diff-view';
+
+type Phase =
+  | { step: 'choose'; error?: string }
+  | { step: 'planning'; done: number; total: number }
+  | { step: 'review'; plan: PlanEntry[] }
+  | { step: 'running' | 'done'; plan: PlanEntry[]; outcomes: GroupOutcome[] };
+
+function parseIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
+}
+
+const OUTCOME_WORDS: Record<GroupOutcome['status'], string> = {
+  saved: 'saved',
+  'changed-meanwhile': 'skipped',
+  failed: 'refused',
+  'not-attempted': 'not attempted',
+};
+
+function outcomeText(o: GroupOutcome): string {
+  switch (o.status) {
+    case 'saved':
+      return 'Saved.';
+    case 'changed-meanwhile':
+      return `Skipped, not overwritten: ${o.message}. Review it again.`;
+    case 'failed':
+      return `Refused: ${o.error.message}`;
+    case 'not-attempted':
+      return 'Not written: the run stopped before this group.';
+  }
+}
+
+export function BulkMembership({
+  groups,
+  affiliateId,
+  io = membershipIo,
+}: {
+  groups: CashflowGroupListRow[];
+  affiliateId: string;
+  /** The reads and writes (tests may watch them); the HasOffers calls by default. */
+  io?: MembershipIo;
+}) {
+  const queryClient = useQueryClient();
+  const actionLabelId = useId();
+  const [idsText, setIdsText] = useState(affiliateId);
+  const [action, setAction] = useState<MembershipAction>('add');
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+
+  const readable = useMemo(() => groups.filter((g) => g.rules), [groups]);
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? readable.filter((g) => g.name.toLowerCase().includes(f)) : readable;
+  }, [readable, filter]);
+  const ids = parseIds(idsText);
+  const idsValid = ids.length > 0 && ids.every((id) => /^\d{1,12}$/.test(id));
+  const busy = phase.step === 'planning' || phase.step === 'running';
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  async function review() {
+    const chosen = readable.filter((g) => selected.has(g.id));
+    setPhase({ step: 'planning', done: 0, total: chosen.length });
+    const sources = [];
+    try {
+      // Each group is read whole (findCashflowGroupById), one after another: the update
+      // replaces everything, so the plan starts from the full stored group, not the list row.
+      for (const [i, g] of chosen.entries()) {
+        const detail = await io.read(g.id);
+        if (detail) sources.push({ id: detail.id, modified: detail.modified, form: detail.form });
+        setPhase({ step: 'planning', done: i + 1, total: chosen.length });
+      }
+    } catch (e) {
+      setPhase({ step: 'choose', error: toApiError(e).message });
+      return;
+    }
+    setPhase({ step: 'review', plan: planMembership(sources, ids, action) });
+  }
+
+  async function apply(plan: PlanEntry[]) {
+    const changes = plan.filter((p): p is PlannedChange => p.kind === 'change');
+    setPhase({ step: 'running', plan, outcomes: [] });
+    const outcomes = await applyMembership(
+      changes,
+      (o) => setPhase({ step: 'running', plan, outcomes: o }),
+      io,
+    );
+    setPhase({ step: 'done', plan, outcomes });
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: groupScanKeys.all }),
+      queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.lists() }),
+      ...changes.map((c) =>
+        queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.detail(c.id) }),
+      ),
+    ]);
+  }
+
+  if (phase.step === 'review' || phase.step === 'running' || phase.step === 'done') {
+    const changes = phase.plan.filter((p) => p.kind === 'change');
+    const skips = phase.plan.filter((p) => p.kind === 'skip');
+    const outcomes = phase.step === 'review' ? [] : phase.outcomes;
+    const finished = outcomes.filter((o) => o.status !== 'not-attempted').length;
+    return (
+      <Stack spacing={2}>
+        <Typography sx={{ fontWeight: 600 }}>
+          {action === 'add' ? 'Add' : 'Remove'} affiliate{ids.length === 1 ? '' : 's'}{' '}
+          {ids.map((i) => `#${i}`).join(', ')}: {changes.length} group
+          {changes.length === 1 ? '' : 's'} to change
+          {skips.length > 0 ? `, ${skips.length} left as they are` : ''}.
+        </Typography>
+        {changes.map((c) => {
+          const outcome = outcomes.find((o) => o.id === c.id);
+          return (
+            <Box
+              key={c.id}
+              component="section"
+              aria-label={`Changes to ${c.name}`}
+              sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }}
+            >
+              <Typography variant="subtitle2" component="h3">
+                <Link component={RouterLink} to={routes.cashflowGroup(c.id)}>
+                  {c.name}
+                </Link>{' '}
+                (#{c.id})
+              </Typography>
+              {c.kind === 'change' && <DiffView diff={c.diff} beforeLabel="the group as read" />}
+              {outcome && (
+                <Alert
+                  severity={
+                    outcome.status === 'saved'
+                      ? 'success'
+                      : outcome.status === 'failed'
+                        ? 'error'
+                        : 'warning'
+                  }
+                  sx={{ mt: 1 }}
+                >
+                  {OUTCOME_WORDS[outcome.status]}: {outcomeText(outcome)}
+                </Alert>
+              )}
+            </Box>
+          );
+        })}
+        {skips.length > 0 && (
+          <Box component="ul" aria-label="Groups left as they are" sx={{ m: 0, pl: 3 }}>
+            {skips.map((s) => (
+              <Typography key={s.id} component="li" variant="body2">
+                {s.name} (#{s.id}): left as it is, {s.kind === 'skip' ? s.reason : ''}.
+              </Typography>
+            ))}
+          </Box>
+        )}
+        {phase.step === 'running' && (
+          <Box>
+            <LinearProgress
+              variant="determinate"
+              value={changes.length ? (finished / changes.length) * 100 : 100}
+              aria-label="Saving groups"
+            />
+            <Typography role="status" variant="body2">
+              Saved or skipped {finished} of {changes.length} groups…
+            </Typography>
+          </Box>
+        )}
+        {phase.step === 'done' && (
+          <Typography role="status" sx={{ fontWeight: 600 }}>
+            Done: {outcomes.filter((o) => o.status === 'saved').length} of {changes.length} saved
+            {outcomes.some((o) => o.status === 'changed-meanwhile') &&
+              `, ${outcomes.filter((o) => o.status === 'changed-meanwhile').length} skipped (changed meanwhile)`}
+            {outcomes.some((o) => o.status === 'failed') && ', stopped at a refusal'}.
+          </Typography>
+        )}
+        <Stack direction="row" spacing={1}>
+          {phase.step === 'review' && (
+            <>
+              <Button
+                variant="contained"
+                disabled={changes.length === 0}
+                onClick={() => void apply(phase.plan)}
+              >
+                Save {changes.length} group{changes.length === 1 ? '' : 's'}
+              </Button>
+              <Button onClick={() => setPhase({ step: 'choose' })}>Back</Button>
+            </>
+          )}
+          {phase.step === 'done' && (
+            <Button
+              onClick={() => {
+                setSelected(new Set());
+                setPhase({ step: 'choose' });
+              }}
+            >
+              Start again
+            </Button>
+          )}
+        </Stack>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack spacing={2}>
+      {phase.step === 'choose' && phase.error && (
+        <Alert severity="error">The groups could not be read: {phase.error}</Alert>
+      )}
+      <TextField
+        label="Affiliate IDs"
+        size="small"
+        value={idsText}
+        onChange={(e) => setIdsText(e.target.value)}
+        error={idsText.trim() !== '' && !idsValid}
+        helperText={
+          idsText.trim() !== '' && !idsValid
+            ? 'IDs are digits, separated by commas or spaces.'
+            : 'One or several, separated by commas or spaces.'
+        }
+      />
+      <FormControl>
+        <FormLabel id={actionLabelId}>Change</FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby={actionLabelId}
+          value={action}
+          onChange={(e) => setAction(e.target.value === 'remove' ? 'remove' : 'add')}
+        >
+          <FormControlLabel value="add" control={<Radio />} label="Add to groups" />
+          <FormControlLabel value="remove" control={<Radio />} label="Remove from groups" />
+        </RadioGroup>
+      </FormControl>
+      <TextField
+        label="Filter groups by name"
+        type="search"
+        size="small"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <Box
+        role="group"
+        aria-label="Groups to change"
+        sx={{ maxHeight: 320, overflowY: 'auto', border: 1, borderColor: 'divider', p: 1 }}
+      >
+        {shown.length === 0 && (
+          <Typography color="text.secondary">No group matches the filter.</Typography>
+        )}
+        {shown.map((g) => (
+          <FormControlLabel
+            key={g.id}
+            sx={{ display: 'flex' }}
+            control={
+              <Checkbox size="small" checked={selected.has(g.id)} onChange={() => toggle(g.id)} />
+            }
+            label={`${g.name} (#${g.id}) · ${
+              g.affiliateIds.length === 0 ? 'all affiliates' : `${g.affiliateIds.length} affiliates`
+            }`}
+          />
+        ))}
+      </Box>
+      {phase.step === 'planning' && (
+        <Typography role="status" variant="body2">
+          Reading group {phase.done} of {phase.total}…
+        </Typography>
+      )}
+      <Box>
+        <Button
+          variant="outlined"
+          disabled={busy || selected.size === 0 || !idsValid}
+          onClick={() => void review()}
+        >
+          Review changes to {selected.size} group{selected.size === 1 ? '' : 's'}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
