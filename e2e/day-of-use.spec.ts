@@ -128,7 +128,7 @@ test.describe('a 600-character rule value', () => {
     };
     await page.goto(`/cashflow-groups/${id}`);
     await fits('group page');
-    const card = page.getByRole('group', { name: 'Rule 1' });
+    const card = page.getByRole('group', { name: 'Rule 1', exact: true });
     const chip = card.getByText(/^“v+”$/);
     const [cardBox, chipBox] = [await card.boundingBox(), await chip.boundingBox()];
     expect((chipBox?.x ?? 0) + (chipBox?.width ?? 0)).toBeLessThanOrEqual(
