@@ -80,25 +80,29 @@ describe('the database lost mid-run', () => {
   it.each([
     ['call_slots', 'the call budget'],
     ['idempotency_records', 'the idempotency records'],
-  ])('%s gone (%s): the create is answered 503 and never sent', async (table) => {
-    const storage = await memoryTestStorage();
-    const bff = await startBff(testConfig(emulators), { storage });
-    try {
-      // Signed in (automatically) while everything works.
-      const session = await call(`${bff.url}/api/session`);
-      const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      await control(emulators.hasOffersUrl).reset();
-      await storage.db.schema.dropTable(table).cascade().execute();
-      expectUnavailable(
-        await postForm(`${bff.url}/api/hasoffers`, createBody, {
-          Cookie: cookie,
-          'Idempotency-Key': `lost-${table}`,
-        }),
-      );
-      expect(await upstreamCalls()).toEqual([]);
-    } finally {
-      await bff.close();
-      await storage.close();
-    }
-  });
+  ])(
+    '%s gone (%s): the create is answered 503 and never sent',
+    async (table) => {
+      const storage = await memoryTestStorage();
+      const bff = await startBff(testConfig(emulators), { storage });
+      try {
+        // Signed in (automatically) while everything works.
+        const session = await call(`${bff.url}/api/session`);
+        const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        await control(emulators.hasOffersUrl).reset();
+        await storage.db.schema.dropTable(table).cascade().execute();
+        expectUnavailable(
+          await postForm(`${bff.url}/api/hasoffers`, createBody, {
+            Cookie: cookie,
+            'Idempotency-Key': `lost-${table}`,
+          }),
+        );
+        expect(await upstreamCalls()).toEqual([]);
+      } finally {
+        await bff.close();
+        await storage.close();
+      }
+    },
+    60_000,
+  );
 });
