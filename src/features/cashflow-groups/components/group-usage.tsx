@@ -75,28 +75,33 @@ export function GroupUsage({ groupId }: { groupId: string }) {
   );
 }
 
-/** The confirmation's paragraph: how many offers (and goals) this save changes the pay of. */
-export function SaveImpact({ groupId }: { groupId: string }) {
+/**
+ * How many offers (and goals) this save changes the pay of: in the confirmation (a live status,
+ * read out when it arrives) and on the edit's Review step (`live={false}`: part of the page, where
+ * the wizard's own status region announces the save).
+ */
+export function SaveImpact({ groupId, live = true }: { groupId: string; live?: boolean }) {
   const usage = useGroupUsage(groupId);
+  const role = live ? 'status' : undefined;
   if (usage.status === 'loading') {
     return (
-      <Typography color="text.secondary" role="status">
+      <Typography color="text.secondary" role={role}>
         Checking which offers this save affects…
       </Typography>
     );
   }
   if (usage.status === 'unknown') {
     return (
-      <Typography role="status">
+      <Typography role={role}>
         {UNKNOWN_USAGE_TEXT}, so the offers this save affects are not known.
       </Typography>
     );
   }
   if (usage.offers.length === 0 && usage.goals.length === 0) {
-    return <Typography role="status">{NO_USAGE_TEXT}: this save affects no offer.</Typography>;
+    return <Typography role={role}>{NO_USAGE_TEXT}: this save affects no offer.</Typography>;
   }
   return (
-    <Box role="status">
+    <Box role={role}>
       <Typography sx={{ mb: 0.5 }}>
         This save affects {plural(usage.offers.length, 'active offer', 'active offers')}
         {usage.goals.length > 0 && ` and ${plural(usage.goals.length, 'goal', 'goals')}`}:

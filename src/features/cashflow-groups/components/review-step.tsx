@@ -19,6 +19,7 @@ import { CopyButton } from './copy-button';
 import { useDescribeNames } from './describe-names';
 import { RuleTester } from './rule-tester';
 import { DiffView } from './diff-view';
+import { SaveImpact } from './group-usage';
 import { useWizardMode } from './wizard-mode';
 import { GroupSummary, Section } from './group-summary';
 
@@ -107,6 +108,12 @@ export function ReviewStep() {
       {diff && (
         <Section headingLevel="h3" title="Changes to save">
           <DiffView diff={diff} names={diffNames} beforeLabel="the group on the server" />
+          {/* Every save, not only one the removal confirmation stops: who it changes the pay of. */}
+          {groupId !== undefined && (
+            <Box sx={{ mt: 1.5 }}>
+              <SaveImpact groupId={groupId} live={false} />
+            </Box>
+          )}
         </Section>
       )}
 

@@ -3,12 +3,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { configure, render, screen, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
+import { FormProvider, useForm } from 'react-hook-form';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { cashflowGroupByIdFlat } from '../../../../../fixtures/recorded/hasoffers';
 import type { GroupForm } from '../../model';
 import { diffGroups } from '../../model';
 import { CashflowGroupDetailsPage } from '../cashflow-group-details-page';
 import { ConfirmRemovalDialog } from '../save-outcome';
+import { ReviewStep } from '../review-step';
+import { WizardModeContext } from '../wizard-mode';
 import { testQueryClient } from './render-helpers';
 import { ok, refused, testHasOffers } from './test-hasoffers';
 
@@ -169,5 +172,42 @@ describe('the confirmation before "Save changes" (edit and restore)', () => {
       ),
     ).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Remove and save' })).toBeEnabled();
+  });
+});
+
+describe('the edit’s Review step', () => {
+  const base: GroupForm = {
+    name: 'DE mobile',
+    description: '',
+    rules: [{ field: 'country', operator: 'IN', values: ['DE'], negate: false }],
+    affiliateMode: 'all',
+    affiliateIds: [],
+  };
+
+  function ReviewOf({ form }: { form: GroupForm }) {
+    const methods = useForm<GroupForm>({ defaultValues: form });
+    return (
+      <FormProvider {...methods}>
+        <WizardModeContext.Provider value={{ kind: 'edit', groupId: '7', base }}>
+          <ReviewStep />
+        </WizardModeContext.Provider>
+      </FormProvider>
+    );
+  }
+
+  it('says whose pay a save changes even when it only adds (no confirmation stops it)', async () => {
+    answerUsage(() => ok(USED));
+    const added = { ...base, rules: [{ ...base.rules[0]!, values: ['DE', 'AT'] }] };
+    render(
+      <QueryClientProvider client={testQueryClient()}>
+        <ReviewOf form={added} />
+      </QueryClientProvider>,
+    );
+    const changes = screen.getByRole('region', { name: 'Changes to save' });
+    expect(
+      await within(changes).findByText('This save affects 2 active offers and 1 goal:'),
+    ).toBeInTheDocument();
+    // Part of the page, not a live region beside the wizard's own save status.
+    expect(within(changes).queryByRole('status')).toBeNull();
   });
 });
