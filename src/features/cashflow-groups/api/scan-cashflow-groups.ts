@@ -1,8 +1,14 @@
 // CashflowGroup::findCashflowGroups page after page, for questions the upstream cannot filter
 // (which groups name an affiliate, use a field, target a country): read, then filter here.
 import { queryOptions } from '@tanstack/react-query';
-import { LIST_MAX_LIMIT } from '../model/list-view';
-import { listCashflowGroups, type CashflowGroupListRow } from './list-cashflow-groups';
+import { passesListFilters } from '../model/list-filters';
+import { LIST_MAX_LIMIT, type ListView } from '../model/list-view';
+import {
+  listCashflowGroups,
+  resort,
+  type CashflowGroupListPage,
+  type CashflowGroupListRow,
+} from './list-cashflow-groups';
 
 /** 20 pages of 50: enough for the networks we know, and at most 20 of the 50 calls per 10 s. */
 export const SCAN_MAX_GROUPS = 1000;
@@ -50,3 +56,24 @@ export const groupScanQueries = {
       staleTime: 30_000,
     }),
 };
+
+export interface FilteredListPage extends CashflowGroupListPage {
+  /** Set when the filters saw only the first groups: how many were read. */
+  readOnly?: number;
+}
+
+/** One page of the list from a scan, filtered, sorted and paged here (see passesListFilters). */
+export function filteredListPage(scan: GroupScan, view: ListView): FilteredListPage {
+  const matched = resort(
+    scan.rows.filter((r) => passesListFilters(r, view)),
+    view.sort,
+  );
+  const start = (view.page - 1) * view.limit;
+  return {
+    rows: matched.slice(start, start + view.limit),
+    page: view.page,
+    pageCount: Math.max(1, Math.ceil(matched.length / view.limit)),
+    count: matched.length,
+    ...(!scan.complete && { readOnly: scan.rows.length }),
+  };
+}

@@ -23,7 +23,20 @@ import { PageHeader } from '@/components/page-header';
 import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
 import { cashflowGroupQueries, type CashflowGroupListRow } from '../api';
-import { describeGroup, LIST_PAGE_SIZES, type ListSort } from '../model';
+import {
+  COUNTRY_OPTIONS,
+  describeGroup,
+  FIELD_FILTER_OPTIONS,
+  hasClientFilters,
+  LIST_PAGE_SIZES,
+  type ListSort,
+  type RuleField,
+} from '../model';
+import {
+  filteredListPage,
+  groupScanQueries,
+  type FilteredListPage,
+} from '../api/scan-cashflow-groups';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
@@ -110,13 +123,39 @@ export function CashflowGroupsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const query = useQuery({ ...cashflowGroupQueries.list(view), placeholderData: keepPreviousData });
-  const page = query.data;
+  // Filters the upstream cannot apply read the groups page by page and filter them here.
+  const clientFiltered = hasClientFilters(view);
+  const listQuery = useQuery({
+    ...cashflowGroupQueries.list(view),
+    placeholderData: keepPreviousData,
+    enabled: !clientFiltered,
+  });
+  const scanQuery = useQuery({ ...groupScanQueries.all(), enabled: clientFiltered });
+  const query = clientFiltered ? scanQuery : listQuery;
+  const page: FilteredListPage | undefined = clientFiltered
+    ? scanQuery.data && filteredListPage(scanQuery.data, view)
+    : listQuery.data;
+  const readOnly = page?.readOnly;
+
+  const [affText, setAffText] = useState(view.aff ?? '');
+  const [lastAff, setLastAff] = useState(view.aff);
+  if (view.aff !== lastAff) {
+    setLastAff(view.aff);
+    setAffText(view.aff ?? '');
+  }
+  const debouncedAff = useDebouncedValue(affText, SEARCH_DELAY_MS);
+  useEffect(() => {
+    const next = debouncedAff.trim();
+    if (next === (view.aff ?? '') || (next !== '' && !/^\d+$/.test(next))) return;
+    change({ aff: next || undefined }, { replace: true });
+    // Only a pause in typing writes, as for the name search.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedAff]);
 
   useEffect(() => {
-    if (!page || view.page >= page.pageCount) return;
+    if (clientFiltered || !page || view.page >= page.pageCount) return;
     void queryClient.prefetchQuery(cashflowGroupQueries.list({ ...view, page: view.page + 1 }));
-  }, [page, view, queryClient]);
+  }, [clientFiltered, page, view, queryClient]);
 
   return (
     <>
@@ -158,6 +197,58 @@ export function CashflowGroupsPage() {
           ))}
         </TextField>
       </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField
+          label="Affiliate ID"
+          size="small"
+          value={affText}
+          onChange={(e) => setAffText(e.target.value)}
+          error={affText.trim() !== '' && !/^\d+$/.test(affText.trim())}
+          helperText="Groups naming it, and groups for all affiliates"
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ minWidth: 200 }}
+        />
+        <TextField
+          select
+          label="Field used"
+          size="small"
+          value={view.field ?? ''}
+          onChange={(e) =>
+            change({
+              field: FIELD_FILTER_OPTIONS.find((o) => o.value === e.target.value)?.value as
+                RuleField | undefined,
+            })
+          }
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">Any field</MenuItem>
+          {FIELD_FILTER_OPTIONS.map((o) => (
+            <MenuItem key={o.value} value={o.value}>
+              {o.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Country"
+          size="small"
+          value={view.country ?? ''}
+          onChange={(e) => change({ country: e.target.value || undefined })}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">Any country</MenuItem>
+          {COUNTRY_OPTIONS.map((c) => (
+            <MenuItem key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {readOnly !== undefined && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          Filtered within the first {readOnly} groups: the network has more, not searched.
+        </Alert>
+      )}
 
       {query.isError && !page ? (
         <RetryAlert onRetry={() => void query.refetch()}>
@@ -165,7 +256,9 @@ export function CashflowGroupsPage() {
         </RetryAlert>
       ) : (
         <Paper variant="outlined">
-          <Box sx={{ height: 4 }}>{query.isFetching && <LinearProgress aria-label="Loading" />}</Box>
+          <Box sx={{ height: 4 }}>
+            {query.isFetching && <LinearProgress aria-label="Loading" />}
+          </Box>
           <TableContainer>
             <Table size="small" aria-label="Cashflow groups">
               <TableHead>

@@ -52,6 +52,8 @@ export {
 export {
   changeListView,
   defaultListView,
+  FIELD_FILTER_OPTIONS,
+  hasClientFilters,
   LIST_DEFAULT_LIMIT,
   LIST_MAX_LIMIT,
   LIST_PAGE_SIZES,
@@ -73,3 +75,4 @@ export {
   type PlanEntry,
   type PlannedGroupSource,
 } from './membership';
+export { passesListFilters } from './list-filters';

@@ -1,5 +1,9 @@
-// The cashflow groups list's view (search, sort, page, page size) and its URL form: parse,
-// validate, default and write back, keeping params that belong to someone else.
+// The cashflow groups list's view (search, sort, page, page size, and the filters by affiliate,
+// field and country) and its URL form: parse, validate, default and write back, keeping params
+// that belong to someone else.
+import { isCountryCode } from './countries';
+import { FIELD_LABELS, RULE_FIELDS, type RuleField } from './types';
+
 export const LIST_SORTS = ['name', '-name', 'id', '-id'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
@@ -17,6 +21,19 @@ export interface ListView {
   sort: ListSort;
   page: number;
   limit: number;
+  /**
+   * Filters the upstream cannot apply (findCashflowGroups has no known filter by affiliate, rule
+   * field or country): when any is set, the list reads groups page by page and filters them
+   * itself. Absent when unset.
+   */
+  aff?: string;
+  field?: RuleField;
+  country?: string;
+}
+
+/** Whether the view needs the read-then-filter path (see ListView.aff). */
+export function hasClientFilters(view: ListView): boolean {
+  return view.aff !== undefined || view.field !== undefined || view.country !== undefined;
 }
 
 export interface ParsedListView {
@@ -84,10 +101,29 @@ export function parseListView(params: URLSearchParams): ParsedListView {
       view.page = n;
     }
   }
+  const aff = params.get('aff')?.trim();
+  if (aff) {
+    if (/^\d{1,12}$/.test(aff)) view.aff = aff;
+    else notices.push(`Ignored the affiliate ${quote(aff)}: affiliate IDs are digits.`);
+  }
+  const field = params.get('field')?.trim();
+  if (field) {
+    const known = RULE_FIELDS.find((f) => f === field);
+    if (known) view.field = known;
+    else notices.push(`Ignored the field ${quote(field)}: not a rule field.`);
+  }
+  const country = params.get('country')?.trim().toUpperCase();
+  if (country) {
+    if (isCountryCode(country)) view.country = country;
+    else notices.push(`Ignored the country ${quote(country)}: use a two-letter ISO code.`);
+  }
   return { view, notices };
 }
 
-const OWN_KEYS = new Set(['q', 'sort', 'page', 'limit']);
+/** Labels for the field filter, in the model's order. */
+export const FIELD_FILTER_OPTIONS = RULE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }));
+
+const OWN_KEYS = new Set(['q', 'sort', 'page', 'limit', 'aff', 'field', 'country']);
 
 /** The view → search params, starting from `base` so unknown params survive; defaults omitted. */
 export function writeListView(
@@ -100,6 +136,9 @@ export function writeListView(
   if (view.sort !== LIST_DEFAULT_SORT) out.set('sort', view.sort);
   if (view.page !== 1) out.set('page', String(view.page));
   if (view.limit !== LIST_DEFAULT_LIMIT) out.set('limit', String(view.limit));
+  if (view.aff) out.set('aff', view.aff);
+  if (view.field) out.set('field', view.field);
+  if (view.country) out.set('country', view.country);
   return out;
 }
 
@@ -111,7 +150,10 @@ export function changeListView(view: ListView, change: Partial<ListView>): ListV
   const resets =
     (change.q !== undefined && change.q.trim() !== view.q) ||
     (change.sort !== undefined && change.sort !== view.sort) ||
-    (change.limit !== undefined && change.limit !== view.limit);
-  const next = { ...view, ...change, q: (change.q ?? view.q).trim() };
+    (change.limit !== undefined && change.limit !== view.limit) ||
+    (['aff', 'field', 'country'] as const).some((k) => k in change && change[k] !== view[k]);
+  const next: ListView = { ...view, ...change, q: (change.q ?? view.q).trim() };
+  // A filter set to undefined is removed, not kept as an own undefined key.
+  for (const k of ['aff', 'field', 'country'] as const) if (next[k] === undefined) delete next[k];
   return resets ? { ...next, page: 1 } : next;
 }
