@@ -93,7 +93,8 @@ export function createRouteObjects(queryClient: QueryClient): RouteObject[] {
             {
               path: routes.affiliate(':id'),
               HydrateFallback: NOTHING_WHILE_LOADING,
-              lazy: () => import('./pages/affiliate').then((m) => ({ Component: m.AffiliateRoute })),
+              lazy: () =>
+                import('./pages/affiliate').then((m) => ({ Component: m.AffiliateRoute })),
             },
             { path: '*', element: <NotFoundPage /> },
           ],

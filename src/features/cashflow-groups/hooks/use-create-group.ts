@@ -55,7 +55,9 @@ export function isOutcomeUnknown(e: ApiError): boolean {
 
 /**
  * The browser could not reach the dashboard server (no answer at all), or the server says it
- * could not reach HasOffers (its 502 UpstreamUnavailable). Either way the one useful step is
+ * could not reach HasOffers (its 502 UpstreamUnavailable: the connection was refused, so
+ * nothing was sent; a connection that broke after sending is UpstreamConnectionLost, an unknown
+ * outcome). Either way the one useful step is
  * to send the same request again: with the same key the server answers a request that did get
  * through from its record, or looks the group up before sending.
  */

@@ -55,9 +55,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // Loading them on demand is e2e/rebate-groups.spec.ts's (a real browser), and the fallback's
 // src/components/__tests__/on-demand.test.tsx's.
 beforeAll(() =>
-  Promise.all(
-    [GroupDetailsDrawer, ExportStatus, SavedViewsPanel].map((part) => part.preload()),
-  ),
+  Promise.all([GroupDetailsDrawer, ExportStatus, SavedViewsPanel].map((part) => part.preload())),
 );
 afterEach(() => {
   server.resetHandlers();
