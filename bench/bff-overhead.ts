@@ -53,7 +53,7 @@ export interface BffOverheadReport {
   peakRssMiB: Summary;
 }
 
-const LIST_BODY = JSON.stringify({ limit: 25, offset: 0, ordering: '-created' });
+const LIST_QUERY = 'ordering=-created&limit=25&offset=0';
 /** Affiliate::findAll as the wizard's picker asks for its first page. */
 const HO_QUERY =
   'Target=Affiliate&Method=findAll&fields%5B%5D=id&fields%5B%5D=company&fields%5B%5D=status' +
@@ -235,20 +235,15 @@ export async function runBffOverhead(options: {
       const targets = {
         exness: {
           direct: {
-            url: `${URLS.exness}/api/v2/autorebates/groups/`,
-            method: 'POST' as const,
-            headers: {
-              Authorization: `JWT ${token}`,
-              'Content-Type': 'application/json',
-              Accept: 'application/json',
-            },
-            body: LIST_BODY,
+            // GET, as the dashboard lists (a POST on this path creates a group upstream).
+            url: `${URLS.exness}/api/v2/autorebates/groups/?${LIST_QUERY}`,
+            method: 'GET' as const,
+            headers: { Authorization: `JWT ${token}`, Accept: 'application/json' },
           },
           viaBff: {
-            url: `${appUrl}/api/exness/api/v2/autorebates/groups/`,
-            method: 'POST' as const,
-            headers: { ...bffHeaders, 'Content-Type': 'application/json' },
-            body: LIST_BODY,
+            url: `${appUrl}/api/exness/api/v2/autorebates/groups/?${LIST_QUERY}`,
+            method: 'GET' as const,
+            headers: bffHeaders,
           },
         },
         hasoffers: {
@@ -312,7 +307,7 @@ export async function runBffOverhead(options: {
     runs,
     hasOffersLimit: { bff: options.hasOffersLimit, emulator: options.hasOffersLimit },
     perTarget: {
-      exness: target('exness', 'Exness list (POST /api/v2/autorebates/groups/, 25 rows)'),
+      exness: target('exness', 'Exness list (GET /api/v2/autorebates/groups/, 25 rows)'),
       hasoffers: target('hasoffers', 'HasOffers read (Affiliate::findAll, 20 rows)'),
     },
     peakRssMiB: summarize(rss),
