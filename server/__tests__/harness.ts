@@ -245,3 +245,14 @@ export function expectNoLeak(text: string, secrets: readonly string[]): void {
     throw new Error(`stack trace in: ${text.slice(0, 500)}`);
   }
 }
+
+/** The most calls any sliding window (t - windowMs, t] of an emulator's call log holds. */
+export function busiestWindow(calls: readonly LoggedCall[], windowMs: number): number {
+  const times = calls.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
+  let most = 0;
+  for (let end = 0, start = 0; end < times.length; end++) {
+    while ((times[start] ?? 0) <= (times[end] ?? 0) - windowMs) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}

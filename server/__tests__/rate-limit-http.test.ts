@@ -10,8 +10,8 @@ import {
   testConfig,
   type Answer,
   type Emulators,
-  type LoggedCall,
   type RunningBff,
+  busiestWindow,
 } from './harness';
 
 const HASOFFERS_LIMIT = 50;
@@ -40,17 +40,6 @@ async function burst(n: number): Promise<Answer[]> {
       call(`${bff.url}/api/hasoffers?Target=Affiliate&Method=findAll&limit=1&page=${i + 1}`),
     ),
   );
-}
-
-/** The most calls any sliding window (t - W, t] of the emulator's own log holds. */
-function busiestWindow(calls: LoggedCall[]): number {
-  const times = calls.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
-  let most = 0;
-  for (let end = 0, start = 0; end < times.length; end++) {
-    while ((times[start] ?? 0) <= (times[end] ?? 0) - WINDOW_MS) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
 }
 
 describe('the HasOffers rate limit, over HTTP with the real 10 s window', () => {
@@ -86,7 +75,7 @@ describe('the HasOffers rate limit, over HTTP with the real 10 s window', () => 
     // Every call the BFF let through reached the emulator, and the emulator refused none.
     expect(upstream).toHaveLength(ok1.length + ok2.length);
     expect(upstream.filter((c) => c.hoStatus !== 1)).toEqual([]);
-    const busiest = busiestWindow(upstream);
+    const busiest = busiestWindow(upstream, WINDOW_MS);
     console.info(
       `rate limit: burst 1 → ${ok1.length} ok / ${refused1.length} refused; burst 2 → ${ok2.length} ok / ${refused2.length} refused; busiest 10 s window upstream: ${busiest} calls`,
     );

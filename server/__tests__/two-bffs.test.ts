@@ -18,8 +18,8 @@ import {
   testUser,
   type Answer,
   type Emulators,
-  type LoggedCall,
   type RunningBff,
+  busiestWindow,
 } from './harness';
 
 const HASOFFERS_LIMIT = 50;
@@ -69,17 +69,6 @@ function burst(n: number): Promise<Answer[]> {
   );
 }
 
-/** The most calls any sliding window (t - W, t] of the emulator's own log holds. */
-function busiestWindow(calls: LoggedCall[]): number {
-  const times = calls.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
-  let most = 0;
-  for (let end = 0, start = 0; end < times.length; end++) {
-    while ((times[start] ?? 0) <= (times[end] ?? 0) - WINDOW_MS) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
-
 describe.skipIf(!url)('two BFFs on one PostgreSQL', () => {
   it('a session made on one works on the other; signing out on the other ends it on both', async () => {
     const groups = (u: string) => `${u}/api/exness/api/v2/autorebates/groups/?limit=1`;
@@ -113,7 +102,7 @@ describe.skipIf(!url)('two BFFs on one PostgreSQL', () => {
     const upstream = (await hasoffers.calls()).filter((c) => c.path === '/Apiv3/json');
     expect(upstream).toHaveLength(ok1.length + ok2.length);
     expect(upstream.filter((c) => c.hoStatus !== 1)).toEqual([]);
-    const busiest = busiestWindow(upstream);
+    const busiest = busiestWindow(upstream, WINDOW_MS);
     console.info(
       `two BFFs: burst 1 → ${ok1.length} ok / ${refused1.length} refused; burst 2 → ${ok2.length} ok / ${refused2.length} refused; busiest 10 s window upstream: ${busiest} calls`,
     );
