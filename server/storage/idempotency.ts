@@ -28,21 +28,23 @@ export class IdempotencyRepository {
 
   claim(request: ClaimRequest): Promise<ClaimOutcome> {
     const { scope, key, fingerprint, claim, now, ttlMs, leaseMs } = request;
+    // A new attempt's record: a new key, or one that expired or vanished meanwhile.
+    const record = {
+      scope,
+      key,
+      fingerprint,
+      state: 'pending' as const,
+      result: null,
+      created_at: now,
+      expires_at: now + ttlMs,
+      claim,
+      pending_until: now + leaseMs,
+    };
     return guard(async () => {
       // The common case, a new key: one insert, no lock needed.
       const inserted = await this.db
         .insertInto('idempotency_records')
-        .values({
-          scope,
-          key,
-          fingerprint,
-          state: 'pending',
-          result: null,
-          created_at: now,
-          expires_at: now + ttlMs,
-          claim,
-          pending_until: now + leaseMs,
-        })
+        .values(record)
         .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
         .returning('scope')
         .executeTakeFirst();
@@ -63,28 +65,8 @@ export class IdempotencyRepository {
           // Gone meanwhile, or expired: a new record (an expired key is a new request).
           await trx
             .insertInto('idempotency_records')
-            .values({
-              scope,
-              key,
-              fingerprint,
-              state: 'pending',
-              result: null,
-              created_at: now,
-              expires_at: now + ttlMs,
-              claim,
-              pending_until: now + leaseMs,
-            })
-            .onConflict((oc) =>
-              oc.columns(['scope', 'key']).doUpdateSet({
-                fingerprint,
-                state: 'pending',
-                result: null,
-                created_at: now,
-                expires_at: now + ttlMs,
-                claim,
-                pending_until: now + leaseMs,
-              }),
-            )
+            .values(record)
+            .onConflict((oc) => oc.columns(['scope', 'key']).doUpdateSet(record))
             .execute();
           return { kind: 'claimed', afterUnknown: false };
         }
