@@ -1,8 +1,18 @@
-// Affiliate::findAll: the affiliate picker's search, and names (or "unknown") for chosen ids.
+// Affiliate::findAll, the one fetcher for it: a search by company or id (the wizard's picker and
+// the affiliates page) and names (or "unknown") for given ids (chosen ids, one affiliate's page).
+// In lib because two features read affiliates and a feature may not import another.
 import { z } from 'zod/mini';
-import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
-import { canonicalId } from '../model/values';
-import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
+import { callHasOffers, type PhpValue } from './hasoffers';
+import { canonicalId } from './hasoffers-id';
+import {
+  hoId,
+  hoPage,
+  hoText,
+  isDigits,
+  likeContaining,
+  modelRow,
+  sortRowsBy,
+} from './hasoffers-rows';
 
 export const AFFILIATE_FIELDS = ['id', 'company', 'status', 'country'] as const;
 export const AFFILIATE_SEARCH_LIMIT = 20;

@@ -1,7 +1,7 @@
 // zod pieces for HasOffers rows: string-or-number ids, model-wrapped rows ({"Affiliate": {...}}),
-// and pages in any of the shapes normalisePage knows.
+// and pages in any of the shapes normalisePage knows. Every feature that reads a find* uses these.
 import { z, type core } from 'zod/mini';
-import { normalisePage } from '@/lib/hasoffers';
+import { normalisePage } from './hasoffers';
 
 /** "32" or 32 → "32". */
 export const hoId = z.pipe(

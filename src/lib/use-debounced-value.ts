@@ -1,4 +1,5 @@
-// A value that follows its input only once the input has been still for `delayMs`.
+// A value that follows its input only once the input has been still for `delayMs` (search boxes,
+// the name check).
 import { useEffect, useState } from 'react';
 
 export function useDebouncedValue<T>(value: T, delayMs: number): T {

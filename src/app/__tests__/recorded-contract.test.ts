@@ -3,12 +3,12 @@
 import { z } from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
 import { normalisePage, readEnvelope } from '@/lib/hasoffers';
-import { affiliateRowSchema } from '@/features/cashflow-groups/api/find-affiliates';
+import { affiliateRowSchema } from '@/lib/hasoffers-affiliates';
 import { cashflowGroupRowSchema } from '@/features/cashflow-groups/api/find-cashflow-groups';
 import { cashflowGroupDetailSchema } from '@/features/cashflow-groups/api/get-cashflow-group';
 import { createdSchema } from '@/features/cashflow-groups/api/create-cashflow-group';
 import { cashflowGroupListPageSchema } from '@/features/cashflow-groups/api/list-cashflow-groups';
-import { hoPage } from '@/features/cashflow-groups/api/rows';
+import { hoPage } from '@/lib/hasoffers-rows';
 import { classifyCreateError } from '@/features/cashflow-groups/api/classify-create-error';
 import { readRebateGroupList } from '@/features/rebate-groups/api/schemas';
 import * as hasoffers from '../../../fixtures/recorded/hasoffers';

@@ -12,12 +12,13 @@ import { PageHeader } from '@/components/page-header';
 import { RetryAlert } from '@/components/retry-alert';
 import { routes } from '@/config/routes';
 import { toApiError } from '@/lib/api-error';
-import { affiliatePageQueries, SEARCH_LIMIT } from '../api/affiliates';
-import { useDebounced } from './use-debounced';
+import { AFFILIATE_SEARCH_LIMIT } from '@/lib/hasoffers-affiliates';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { affiliatePageQueries } from '../api/affiliates';
 
 export function AffiliatesPage() {
   const [search, setSearch] = useState('');
-  const debounced = useDebounced(search.trim(), 300);
+  const debounced = useDebouncedValue(search.trim(), 300);
   const navigate = useNavigate();
   const query = useQuery({
     ...affiliatePageQueries.search(debounced),
@@ -68,8 +69,8 @@ export function AffiliatesPage() {
             rows && (
               <>
                 <Typography variant="body2" color="text.secondary">
-                  {rows.length >= SEARCH_LIMIT
-                    ? `The first ${SEARCH_LIMIT} matches; type more to narrow.`
+                  {rows.length >= AFFILIATE_SEARCH_LIMIT
+                    ? `The first ${AFFILIATE_SEARCH_LIMIT} matches; type more to narrow.`
                     : `${rows.length} ${rows.length === 1 ? 'match' : 'matches'}`}
                 </Typography>
                 <Box component="ul" aria-label="Affiliates found" sx={{ pl: 3 }}>

@@ -2,7 +2,7 @@
 // go through?" look-up after a network failure.
 import { z } from 'zod/mini';
 import { callHasOffers } from '@/lib/hasoffers';
-import { hoId, hoPage, hoText, modelRow } from './rows';
+import { hoId, hoPage, hoText, modelRow } from '@/lib/hasoffers-rows';
 
 export const cashflowGroupRowSchema = modelRow(
   'CashflowGroup',

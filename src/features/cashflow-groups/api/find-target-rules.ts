@@ -1,7 +1,15 @@
 // OfferTargeting::findTargetRules: the advanced-targeting-rule picker's options.
 import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
-import { hoId, hoPage, hoText, isDigits, likeContaining, modelRow, sortRowsBy } from './rows';
+import {
+  hoId,
+  hoPage,
+  hoText,
+  isDigits,
+  likeContaining,
+  modelRow,
+  sortRowsBy,
+} from '@/lib/hasoffers-rows';
 
 export const TARGET_RULES_LIMIT = 50;
 

@@ -4,7 +4,7 @@
 // the impact is advice, and it must never block the details page or a save.
 import { z } from 'zod/mini';
 import { callHasOffers, normalisePage } from '@/lib/hasoffers';
-import { hoId, hoText } from './rows';
+import { hoId, hoText } from '@/lib/hasoffers-rows';
 
 export interface GroupUser {
   id: string;

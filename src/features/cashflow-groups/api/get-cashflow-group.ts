@@ -4,7 +4,7 @@ import { z } from 'zod/mini';
 import { callHasOffers } from '@/lib/hasoffers';
 import { ApiError } from '@/lib/api-error';
 import { formatImportError, fromPayload, type GroupForm } from '../model';
-import { hoId, hoText, unwrapRow } from './rows';
+import { hoId, hoText, unwrapRow } from '@/lib/hasoffers-rows';
 
 export interface CashflowGroupDetail {
   id: string;

@@ -19,16 +19,6 @@ export {
 } from './find-target-rules';
 export { getFieldDefinitions, type FieldDefinitions } from './get-field-definitions';
 export {
-  AFFILIATE_SEARCH_LIMIT,
-  affiliateSearchParams,
-  findAffiliatesByIds,
-  searchAffiliates,
-  type Affiliate,
-  type AffiliateLookup,
-  type AffiliatePage,
-  type AffiliateSearch,
-} from './find-affiliates';
-export {
   createCashflowGroup,
   createParams,
   createRequestPreview,

@@ -9,7 +9,7 @@ import {
   type ListView,
   type RuleForm,
 } from '../model';
-import { hoId, hoText, likeContaining, sortRowsBy, unwrapRow } from './rows';
+import { hoId, hoText, likeContaining, sortRowsBy, unwrapRow } from '@/lib/hasoffers-rows';
 
 export interface CashflowGroupListRow {
   id: string;

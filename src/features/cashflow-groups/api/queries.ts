@@ -1,7 +1,11 @@
 // Query-options factories for the cashflow-groups feature (TkDodo's "query options API"):
 // callers spread them into useQuery and add enabled/select/placeholderData at the call site.
 import { queryOptions, skipToken } from '@tanstack/react-query';
-import { findAffiliatesByIds, searchAffiliates, type AffiliateSearch } from './find-affiliates';
+import {
+  findAffiliatesByIds,
+  searchAffiliates,
+  type AffiliateSearch,
+} from '@/lib/hasoffers-affiliates';
 import { findGroupsByName, nameTaken } from './find-cashflow-groups';
 import { findTargetRules } from './find-target-rules';
 import { getFieldDefinitions } from './get-field-definitions';

@@ -24,7 +24,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import { routes } from '@/config/routes';
 import { affiliateQueries } from '../api';
 import type { AffiliateMode, GroupForm } from '../model/types';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useAffiliateLookup } from './describe-names';
 import LinearProgress from '@mui/material/LinearProgress';
 

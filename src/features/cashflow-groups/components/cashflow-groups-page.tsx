@@ -38,7 +38,7 @@ import {
   type FilteredListPage,
 } from '../api/scan-cashflow-groups';
 import { useCashflowGroupsView } from '../hooks/use-cashflow-groups-view';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { TargetRuleNamesProvider, useTargetRuleNames } from './describe-names';
 import { RetryAlert } from '@/components/retry-alert';
 import LinearProgress from '@mui/material/LinearProgress';

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { cashflowGroupQueries } from '../api';
 import { NAME_MAX_LENGTH } from '../model';
-import { useDebouncedValue } from './use-debounced-value';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 export const NAME_CHECK_DEBOUNCE_MS = 400;
 

@@ -2,6 +2,7 @@
 // is for each field, its canonical form, and how two values compare.
 import { isCountryCode } from './countries';
 import { fieldKind, type RuleField } from './types';
+import { canonicalId } from '@/lib/hasoffers-id';
 
 /**
  * Whether sub/source values compare case-sensitively in the rule tester and in duplicate
@@ -11,14 +12,9 @@ import { fieldKind, type RuleField } from './types';
  */
 export const TEXT_MATCH_CASE_SENSITIVE = true;
 
-/** HasOffers ids are positive integers; capped at 15 digits so they survive JSON numbers. */
-const ID_PATTERN = /^0*[1-9]\d{0,14}$/;
-
-/** "079" → "79"; undefined when it is not a positive integer id. */
-export function canonicalId(raw: string): string | undefined {
-  const s = raw.trim();
-  return ID_PATTERN.test(s) ? s.replace(/^0+/, '') : undefined;
-}
+// The id rule is lib's (the affiliate lookup in lib needs it too); the rule logic keeps importing
+// it from here.
+export { canonicalId };
 
 export function isTargetRuleId(value: string): boolean {
   return canonicalId(value) !== undefined;

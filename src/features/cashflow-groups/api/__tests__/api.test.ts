@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-error';
 import { toPayload } from '../../model';
 import { createCashflowGroup } from '../create-cashflow-group';
-import { findAffiliatesByIds, searchAffiliates } from '../find-affiliates';
+import { findAffiliatesByIds, searchAffiliates } from '@/lib/hasoffers-affiliates';
 import { findGroupsByName } from '../find-cashflow-groups';
 import { findTargetRules } from '../find-target-rules';
 import { getFieldDefinitions } from '../get-field-definitions';
