@@ -12,8 +12,8 @@ import { RouterProvider } from 'react-router/dom';
 import { routes } from '@/config/routes';
 import { EMBEDDED_SESSION_ID, preloadSession } from '@/features/auth/preload';
 import { sessionQueries } from '@/features/auth/api/queries';
-import { AppProviders } from '../providers';
 import { createRouteObjects } from '../router';
+import { renderInAppProviders } from './render-app';
 
 const LIST = '*/api/exness/api/v2/autorebates/groups/';
 const EMPTY_LIST = { data: [], totals: { count: 0, clients: 0 } };
@@ -164,11 +164,7 @@ describe('route preloading', () => {
     const router = createMemoryRouter(holdPage(createRouteObjects(queryClient)), {
       initialEntries: ['/rebate-groups'],
     });
-    render(
-      <AppProviders queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    );
+    renderInAppProviders(<RouterProvider router={router} />, queryClient);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Rebate groups' }),
     ).toBeInTheDocument();

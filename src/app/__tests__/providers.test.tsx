@@ -1,10 +1,10 @@
 // The app's providers: the theme follows the system's light or dark scheme, and mounting them
 // renders the page once. MUI's ThemeProvider with two color schemes otherwise renders once as
 // for a server, then again for the browser: the whole page, in one task, at start-up.
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { useColorScheme, useTheme } from '@mui/material/styles';
-import { QueryClient } from '@tanstack/react-query';
-import { AppProviders } from '../providers';
+import { stubWindowWidth } from '@/test/window-width';
+import { renderInAppProviders } from './render-app';
 
 describe('AppProviders', () => {
   it('renders what is inside once, with the color scheme already known', () => {
@@ -15,11 +15,7 @@ describe('AppProviders', () => {
       renders.push(mode);
       return <p>page</p>;
     }
-    render(
-      <AppProviders queryClient={new QueryClient()}>
-        <Page />
-      </AppProviders>,
-    );
+    renderInAppProviders(<Page />);
     expect(screen.getByText('page')).toBeInTheDocument();
     expect(renders).toEqual(['system']);
   });
@@ -31,31 +27,11 @@ vi.mock('@tanstack/react-query-devtools', () => ({
 }));
 
 describe('the query devtools (development only)', () => {
-  /** A window `width` px wide, as matchMedia answers min-width queries. */
-  function windowOf(width: number) {
-    vi.stubGlobal('matchMedia', (query: string) => {
-      const min = /min-width:\s*([\d.]+)px/.exec(query);
-      return {
-        matches: min ? width >= Number(min[1]) : false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      };
-    });
-  }
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows its button on a wide window', async () => {
-    windowOf(1280);
-    render(
-      <AppProviders queryClient={new QueryClient()}>
-        <p>page</p>
-      </AppProviders>,
-    );
+    stubWindowWidth(1280);
+    renderInAppProviders(<p>page</p>);
     expect(
       await screen.findByRole(
         'button',
@@ -66,12 +42,8 @@ describe('the query devtools (development only)', () => {
   });
 
   it('leaves its button out on a phone, where it covered the table’s ID column', async () => {
-    windowOf(390);
-    render(
-      <AppProviders queryClient={new QueryClient()}>
-        <p>page</p>
-      </AppProviders>,
-    );
+    stubWindowWidth(390);
+    renderInAppProviders(<p>page</p>);
     // Time for the lazy devtools to have arrived, had they been asked for.
     await new Promise((r) => setTimeout(r, 1500));
     await waitFor(() => expect(screen.getByText('page')).toBeInTheDocument());

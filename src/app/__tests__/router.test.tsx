@@ -1,18 +1,15 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { AppProviders } from '../providers';
+import { stubWindowWidth } from '@/test/window-width';
 import { createQueryClient } from '../query-client';
 import { createRouteObjects } from '../router';
+import { renderInAppProviders } from './render-app';
 
 function renderAt(path: string) {
   const queryClient = createQueryClient();
   const router = createMemoryRouter(createRouteObjects(queryClient), { initialEntries: [path] });
-  render(
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  renderInAppProviders(<RouterProvider router={router} />, queryClient);
   return router;
 }
 
@@ -25,26 +22,10 @@ describe('app routes', () => {
     expect(router.state.location.pathname).toBe('/rebate-groups');
   });
 
-  /** A window `width` px wide, as matchMedia answers min-width queries (jsdom has none). */
-  function windowOf(width: number) {
-    vi.stubGlobal('matchMedia', (query: string) => {
-      const min = /min-width:\s*([\d.]+)px/.exec(query);
-      return {
-        matches: min ? width >= Number(min[1]) : false,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      };
-    });
-  }
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the product name and the navigation beside the page on a wide window', async () => {
-    windowOf(1280);
+    stubWindowWidth(1280);
     renderAt('/cashflow-groups');
     expect(await screen.findByText('Partner Dashboard')).toBeInTheDocument();
     const column = screen.getByRole('navigation', { name: 'Main' });
@@ -59,7 +40,7 @@ describe('app routes', () => {
   });
 
   it('opens the navigation in a drawer from the menu button on a narrow window', async () => {
-    windowOf(390);
+    stubWindowWidth(390);
     renderAt('/cashflow-groups');
     expect(await screen.findByText('Partner Dashboard')).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();

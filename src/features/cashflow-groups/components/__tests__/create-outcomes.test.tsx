@@ -7,18 +7,11 @@ import { HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';
 import { testQueryClient } from './render-helpers';
-import { refused, testHasOffers } from './test-hasoffers';
+import { refused, serveTestHasOffersWithCleanStorage } from './test-hasoffers';
 
 configure({ asyncUtilTimeout: 5_000 });
 
-const ho = testHasOffers();
-beforeAll(() => ho.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => localStorage.clear());
-afterEach(() => {
-  ho.reset();
-  localStorage.clear();
-});
-afterAll(() => ho.server.close());
+const ho = serveTestHasOffersWithCleanStorage();
 
 /** HasOffers' own limit answer (fixtures/recorded/hasoffers.ts, offerRateLimited). */
 const LIMIT_TEXT =

@@ -1,45 +1,29 @@
 // The wizard and the group pages against HasOffers answers in their recorded shapes
 // (fixtures/recorded/): a validation refusal routed by attribute_name, a missing group's data null.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
 import { cashflowGroupByIdMissing } from '../../../../../fixtures/recorded/hasoffers';
 import { CashflowGroupDetailsPage } from '../cashflow-group-details-page';
 import { EditCashflowGroupPage } from '../edit-cashflow-group-page';
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';
-import { testQueryClient } from './render-helpers';
-import { testHasOffers } from './test-hasoffers';
+import { renderRoutes } from './render-helpers';
+import { serveTestHasOffersWithCleanStorage } from './test-hasoffers';
 
 configure({ asyncUtilTimeout: 5_000 });
 
-const ho = testHasOffers();
-beforeAll(() => ho.server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => localStorage.clear());
-afterEach(() => {
-  ho.reset();
-  localStorage.clear();
-});
-afterAll(() => ho.server.close());
+const ho = serveTestHasOffersWithCleanStorage();
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path: '/cashflow-groups/new', element: <NewCashflowGroupPage /> },
       { path: '/cashflow-groups/:id/edit', element: <EditCashflowGroupPage /> },
       { path: '/cashflow-groups/:id', element: <CashflowGroupDetailsPage /> },
       { path: '/cashflow-groups', element: <h1>All groups</h1> },
     ],
-    { initialEntries: [path] },
+    path,
   );
-  render(
-    <QueryClientProvider client={testQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
 }
 
 /** The recorded validation form (pyoffers, Affiliate::update): err_msg is the reason. */

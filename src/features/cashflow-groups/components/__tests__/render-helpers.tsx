@@ -1,5 +1,7 @@
 // Test wrappers: a fresh query client, the form (as the wizard builds it) and a memory router.
 import type { ReactNode } from 'react';
+import { createMemoryRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -41,4 +43,15 @@ export function renderInForm(children: ReactNode, values: Partial<GroupForm> = {
       return formApi;
     },
   };
+}
+
+/** The pages of `routes` in a memory router opened at `path`, with a fresh query client. */
+export function renderRoutes(routes: RouteObject[], path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(
+    <QueryClientProvider client={testQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
 }

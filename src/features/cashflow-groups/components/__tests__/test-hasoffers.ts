@@ -154,3 +154,20 @@ export function testHasOffers() {
     },
   };
 }
+
+/**
+ * A testHasOffers() for a whole test file of wizard flows: listening before the first test, reset
+ * after each, closed after the last. localStorage is emptied before each test as well as after:
+ * unmounting a wizard flushes a pending draft save.
+ */
+export function serveTestHasOffersWithCleanStorage() {
+  const ho = testHasOffers();
+  beforeAll(() => ho.server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    ho.reset();
+    localStorage.clear();
+  });
+  afterAll(() => ho.server.close());
+  return ho;
+}

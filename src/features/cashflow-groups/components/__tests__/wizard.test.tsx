@@ -1,44 +1,27 @@
 // The whole wizard in jsdom against an msw HasOffers: step validation, the name check, drafts,
 // and the create's guard, refusals and unknown outcomes.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
 import { serializeDraft, type GroupForm } from '../../model';
 import { DRAFT_STORAGE_KEY } from '../../hooks/use-draft';
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';
-import { testQueryClient } from './render-helpers';
-import { testHasOffers } from './test-hasoffers';
+import { renderRoutes } from './render-helpers';
+import { serveTestHasOffersWithCleanStorage } from './test-hasoffers';
 
 // Whole-wizard flows are slow in jsdom on a shared machine: give findBy/waitFor more time.
 configure({ asyncUtilTimeout: 5_000 });
 
-const ho = testHasOffers();
-beforeAll(() => ho.server.listen({ onUnhandledRequest: 'error' }));
-// Unmounting a wizard flushes a pending draft save: clear before each test too.
-beforeEach(() => localStorage.clear());
-afterEach(() => {
-  ho.reset();
-  localStorage.clear();
-});
-afterAll(() => ho.server.close());
+const ho = serveTestHasOffersWithCleanStorage();
 
 function renderWizard(path = '/cashflow-groups/new') {
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path: '/cashflow-groups/new', element: <NewCashflowGroupPage /> },
       { path: '/cashflow-groups', element: <h1>All groups</h1> },
     ],
-    { initialEntries: [path] },
+    path,
   );
-  render(
-    <QueryClientProvider client={testQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
 }
 
 const user = () => userEvent.setup();

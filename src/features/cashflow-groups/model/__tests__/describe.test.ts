@@ -1,18 +1,7 @@
 // describeRule / describeGroup / summaryText: the plain-words wording, table-driven.
 import { describeGroup, describeRule, summaryText } from '../describe';
-import type { RuleForm } from '../types';
+import { r } from './rule';
 
-const r = (
-  field: RuleForm['field'],
-  operator: RuleForm['operator'],
-  values: string[],
-  negate = false,
-): RuleForm => ({
-  field,
-  operator,
-  values,
-  negate,
-});
 const names = { targetRules: { '79': 'EU traffic' }, affiliates: { '2': 'Acme', '4': 'Beta' } };
 
 describe('describeRule', () => {

@@ -2,18 +2,7 @@
 import { evaluate, evaluateRule } from '../evaluate';
 import type { RuleForm, SampleClick } from '../types';
 import { TEXT_MATCH_CASE_SENSITIVE } from '../values';
-
-const r = (
-  field: RuleForm['field'],
-  operator: RuleForm['operator'],
-  values: string[],
-  negate = false,
-): RuleForm => ({
-  field,
-  operator,
-  values,
-  negate,
-});
+import { r } from './rule';
 
 describe('evaluateRule', () => {
   const cases: [RuleForm, SampleClick, boolean, string][] = [

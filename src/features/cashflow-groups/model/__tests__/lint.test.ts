@@ -1,18 +1,8 @@
 // lint: what the API would refuse and what cannot mean what the user wants, table-driven; fast.
 import { lint } from '../lint';
 import type { LintCode, RuleForm } from '../types';
+import { r } from './rule';
 
-const r = (
-  field: RuleForm['field'],
-  operator: RuleForm['operator'],
-  values: string[],
-  negate = false,
-): RuleForm => ({
-  field,
-  operator,
-  values,
-  negate,
-});
 const only = (rules: RuleForm[]) =>
   lint({ rules, affiliateMode: 'selected', affiliateIds: ['2'] }).map(
     ({ code, severity, ruleIndex, otherIndex }) => ({ code, severity, ruleIndex, otherIndex }),

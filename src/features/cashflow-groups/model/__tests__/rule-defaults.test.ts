@@ -1,18 +1,7 @@
 // emptyRule, emptyGroupForm, operatorsFor and what survives a field change.
 import { applyFieldChange, emptyGroupForm, emptyRule, operatorsFor } from '../rule-defaults';
 import { usesTargetRules, type RuleForm } from '../types';
-
-const r = (
-  field: RuleForm['field'],
-  operator: RuleForm['operator'],
-  values: string[],
-  negate = false,
-): RuleForm => ({
-  field,
-  operator,
-  values,
-  negate,
-});
+import { r } from './rule';
 
 describe('defaults', () => {
   it('emptyRule is a country IN rule with no values', () => {

@@ -2,6 +2,7 @@
 import { fetchRebateGroups, listBodyFromSearch, toListBody, toListSearch } from '../fetchers';
 import { rebateGroupListSchema } from '../schemas';
 import { defaultView, parseView } from '../../model/view';
+import { documentedGroup, listAnswer } from './list-answer';
 
 describe('toListBody', () => {
   it('always states the page and the default ordering', () => {
@@ -80,28 +81,10 @@ describe('the list transport', () => {
 });
 
 describe('rebateGroupListSchema', () => {
-  const row = {
-    id: 17,
-    partner_uid: 'u',
-    group_title: 'VIP',
-    group_type: 'MANUAL',
-    clients_count: 42,
-    rebate_percent: 35.5,
-    created: '2026-03-01T10:00:00Z',
-    is_default: false,
-    rebate_size: { min: 0, max: 60 },
-    rebate_period: 'MONTHLY',
-    rebate_period_value: 1,
-    rebate_period_start: '2026-11-01',
-    rebate_period_end: '2026-11-30',
-    link_code: 'vip',
-  };
+  const row = documentedGroup;
 
   it('reads the documented answer', () => {
-    const parsed = rebateGroupListSchema.parse({
-      data: [row],
-      totals: { count: 237, clients: 5120 },
-    });
+    const parsed = rebateGroupListSchema.parse(listAnswer());
     expect(parsed.data[0]).toEqual(row);
   });
 

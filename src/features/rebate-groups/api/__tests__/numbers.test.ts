@@ -4,27 +4,7 @@ import { ApiError } from '@/lib/api-error';
 import { displayValue, COLUMNS } from '../../model/columns';
 import { toCsv } from '../../model/csv';
 import { readRebateGroupList, type RebateGroupList } from '../schemas';
-
-const row = {
-  id: 17,
-  partner_uid: 'p',
-  group_title: 'VIP',
-  group_type: 'MANUAL',
-  clients_count: 42,
-  rebate_percent: 35.5,
-  created: '2026-03-01T10:00:00Z',
-  is_default: false,
-  rebate_size: { min: 0, max: 60 },
-  rebate_period: 'MONTHLY',
-  rebate_period_value: 1,
-  rebate_period_start: '2026-11-01',
-  rebate_period_end: '2026-11-30',
-  link_code: 'vip',
-};
-const answer = (over: Record<string, unknown> = {}, totals: Record<string, unknown> = {}) => ({
-  data: [{ ...row, ...over }],
-  totals: { count: 237, clients: 5120, ...totals },
-});
+import { listAnswer as answer } from './list-answer';
 
 function thrown(raw: unknown): ApiError {
   try {
