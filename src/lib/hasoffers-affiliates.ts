@@ -4,15 +4,7 @@
 import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from './hasoffers';
 import { canonicalId } from './hasoffers-id';
-import {
-  hoId,
-  hoPage,
-  hoText,
-  isDigits,
-  likeContaining,
-  modelRow,
-  sortRowsBy,
-} from './hasoffers-rows';
+import { hoId, hoPage, hoText, columnOrIdFilter, modelRow, sortRowsBy } from './hasoffers-rows';
 
 export const AFFILIATE_FIELDS = ['id', 'company', 'status', 'country'] as const;
 export const AFFILIATE_SEARCH_LIMIT = 20;
@@ -56,12 +48,7 @@ export function affiliateSearchParams({
   page,
   limit = AFFILIATE_SEARCH_LIMIT,
 }: AffiliateSearch): Record<string, PhpValue> {
-  const s = search.trim();
-  const filters: PhpValue | undefined = !s
-    ? undefined
-    : isDigits(s)
-      ? { OR: { company: { LIKE: likeContaining(s) }, id: s } }
-      : { company: { LIKE: likeContaining(s) } };
+  const filters = columnOrIdFilter('company', search);
   return {
     ...(filters && { filters }),
     fields: [...AFFILIATE_FIELDS],

@@ -1,7 +1,7 @@
 // zod pieces for HasOffers rows: string-or-number ids, model-wrapped rows ({"Affiliate": {...}}),
 // and pages in any of the shapes normalisePage knows. Every feature that reads a find* uses these.
 import { z, type core } from 'zod/mini';
-import { normalisePage } from './hasoffers';
+import { normalisePage, type PhpValue } from './hasoffers';
 
 /** "32" or 32 → "32". */
 export const hoId = z.pipe(
@@ -58,6 +58,17 @@ export function isDigits(s: string): boolean {
  * does not document an escape, so "50%" also matches "500". */
 export function likeContaining(text: string): string {
   return `%${text}%`;
+}
+
+/**
+ * A search box's filter over a find*: `column` contains the text or, when the text is digits,
+ * the id is the text; undefined (no filter) for an empty search.
+ */
+export function columnOrIdFilter(column: string, search: string): PhpValue | undefined {
+  const s = search.trim();
+  if (!s) return undefined;
+  const contains = { [column]: { LIKE: likeContaining(s) } };
+  return isDigits(s) ? { OR: { ...contains, id: s } } : contains;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

@@ -1,15 +1,7 @@
 // OfferTargeting::findTargetRules: the advanced-targeting-rule picker's options.
 import { z } from 'zod/mini';
 import { callHasOffers, type PhpValue } from '@/lib/hasoffers';
-import {
-  hoId,
-  hoPage,
-  hoText,
-  isDigits,
-  likeContaining,
-  modelRow,
-  sortRowsBy,
-} from '@/lib/hasoffers-rows';
+import { hoId, hoPage, hoText, columnOrIdFilter, modelRow, sortRowsBy } from '@/lib/hasoffers-rows';
 
 export const TARGET_RULES_LIMIT = 50;
 
@@ -26,12 +18,7 @@ const targetRuleRow = modelRow(
 
 /** Name contains `search`, or (for digits) the id is `search`; first 50 by name. */
 export function targetRuleParams(search: string): Record<string, PhpValue> {
-  const s = search.trim();
-  const filters: PhpValue | undefined = !s
-    ? undefined
-    : isDigits(s)
-      ? { OR: { name: { LIKE: likeContaining(s) }, id: s } }
-      : { name: { LIKE: likeContaining(s) } };
+  const filters = columnOrIdFilter('name', search);
   return {
     ...(filters && { filters }),
     sort: { name: 'asc' },
