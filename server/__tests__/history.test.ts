@@ -156,6 +156,43 @@ describe('recording', () => {
     expect(creates).toEqual([]);
   });
 
+  it('a bulk membership update is recorded as such, filtered and exported by its kind', async () => {
+    const id = await createGroup('History bulk');
+    const bulk = await write(
+      'updateCashflowGroup',
+      { id, ...groupParams('History bulk'), affiliate_ids_json: '["4"]' },
+      { 'X-Change-Kind': 'bulk-membership' },
+    );
+    expect(bulk.status).toBe(200);
+    const changes = await groupHistory(id);
+    expect(changes.map((c) => [c.kind, c.state, c.group?.affiliates.map((a) => a.id)])).toEqual([
+      ['bulk-membership', 'done', ['4']],
+      ['create', 'done', []],
+    ]);
+    expect(changes[0]?.restoredFrom).toBeNull();
+
+    const onlyBulk = await call(`${bff.url}/api/history?kind=bulk-membership&group=${id}`);
+    expect(onlyBulk.json).toMatchObject({ total: 1, items: [{ kind: 'bulk-membership' }] });
+    const csv = await call(`${bff.url}/api/history/export?format=csv&kind=bulk-membership`);
+    const rows = csv.text.trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.split(',')[3] === '"bulk-membership"')).toBe(true);
+    expect((await call(`${bff.url}/api/history?kind=bulk`)).status).toBe(400);
+  });
+
+  it('accepts bulk-membership on updates only, and refuses it before sending anything', async () => {
+    await hasoffers.clearCalls();
+    const res = await write('createCashflowGroup', groupParams('Bulk create'), {
+      'X-Change-Kind': 'bulk-membership',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(
+      'X-Change-Kind for createCashflowGroup must be one of: create, clone',
+    );
+    const creates = (await hasoffers.calls()).filter((c) => c.hoMethod === 'createCashflowGroup');
+    expect(creates).toEqual([]);
+  });
+
   it('an idempotent create answered from its record is recorded once', async () => {
     const headers = { 'Idempotency-Key': 'history-once-1' };
     const id = await createGroup('History once', headers);

@@ -13,15 +13,15 @@ import type {
 } from '../storage/history';
 import { fingerprint, snapshotFromAnswer } from './snapshot';
 
-/** The header a client sends to say a create is a clone, or an update a restore. */
+/** The header a client sends to say a create is a clone, or an update a restore or bulk. */
 export const CHANGE_KIND_HEADER = 'x-change-kind';
 /** With a restore: the recorded change whose state is being restored. */
 export const RESTORED_FROM_HEADER = 'x-restored-from';
 
-/** The writes recorded, and the kinds each may be told to be. */
-const WRITES: Record<string, { kind: WriteKind; alternative: WriteKind }> = {
-  createCashflowGroup: { kind: 'create', alternative: 'clone' },
-  updateCashflowGroup: { kind: 'update', alternative: 'restore' },
+/** The writes recorded, and the kinds each may be told to be (a bulk change is an update). */
+const WRITES: Record<string, { kind: WriteKind; alternatives: readonly WriteKind[] }> = {
+  createCashflowGroup: { kind: 'create', alternatives: ['clone'] },
+  updateCashflowGroup: { kind: 'update', alternatives: ['restore', 'bulk-membership'] },
 };
 
 /** An answer kept in the history is cut here: enough to read any error, bounded per row. */
@@ -56,11 +56,13 @@ export function writeKind(
   if (write === undefined) return undefined;
   if (header === undefined || header === '') return { kind: write.kind };
   const wanted = header.toLowerCase();
-  if (wanted === write.kind || wanted === write.alternative) return { kind: wanted };
+  const allowed = [write.kind, ...write.alternatives];
+  const kind = allowed.find((k) => k === wanted);
+  if (kind !== undefined) return { kind };
   throw new HttpError(
     400,
     'BadRequest',
-    `X-Change-Kind for ${method} must be ${write.kind} or ${write.alternative}.`,
+    `X-Change-Kind for ${method} must be one of: ${allowed.join(', ')}.`,
   );
 }
 

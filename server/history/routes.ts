@@ -3,7 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../errors';
-import type { ChangeFilter, GroupChange, HistoryRepository } from '../storage/history';
+import {
+  GROUP_CHANGE_KINDS,
+  type ChangeFilter,
+  type GroupChange,
+  type HistoryRepository,
+} from '../storage/history';
 
 export const HISTORY_PREFIX = '/api/history';
 
@@ -28,6 +33,7 @@ const groupId = z.string().regex(/^[1-9]\d{0,15}$/, 'must be a cashflow group id
 const filterQuery = z.object({
   user: z.string().trim().min(1).max(200).optional(),
   group: groupId.optional(),
+  kind: z.enum(GROUP_CHANGE_KINDS).optional(),
   from: day.optional(),
   /** Inclusive: the whole day. */
   to: day.optional(),
@@ -54,6 +60,7 @@ function toFilter(q: z.infer<typeof filterQuery>): ChangeFilter {
   return {
     ...(q.user !== undefined && { user: q.user }),
     ...(q.group !== undefined && { groupId: q.group }),
+    ...(q.kind !== undefined && { kind: q.kind }),
     ...(q.from !== undefined && { from: Date.parse(`${q.from}T00:00:00Z`) }),
     ...(q.to !== undefined && { to: Date.parse(`${q.to}T00:00:00Z`) + DAY_MS }),
   };

@@ -5,7 +5,10 @@ import { guard } from './unavailable';
 
 export type { GroupChangeKind, GroupChangeState };
 /** Kinds a dashboard write may carry (the rest are states read, not written). */
-export type WriteKind = Extract<GroupChangeKind, 'create' | 'update' | 'clone' | 'restore'>;
+export type WriteKind = Extract<
+  GroupChangeKind,
+  'create' | 'update' | 'clone' | 'restore' | 'bulk-membership'
+>;
 
 /** A group as HasOffers stores it, normalised (see server/history/snapshot.ts). */
 export interface GroupSnapshot {
@@ -45,8 +48,20 @@ export interface GroupChange {
   fingerprint: string | null;
 }
 
+/** Every kind, for validating a filter (the kind column's check lists the same, 0003). */
+export const GROUP_CHANGE_KINDS = [
+  'create',
+  'update',
+  'clone',
+  'restore',
+  'bulk-membership',
+  'seen',
+  'outside',
+] as const satisfies readonly GroupChangeKind[];
+
 export interface ChangeFilter {
   user?: string;
+  kind?: GroupChangeKind;
   groupId?: string;
   /** Inclusive, ms. */
   from?: number;
@@ -236,6 +251,7 @@ export class HistoryRepository {
       let query = this.db.selectFrom('group_changes');
       if (filter.user !== undefined) query = query.where('user_name', '=', filter.user);
       if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
+      if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
       if (filter.from !== undefined) query = query.where('requested_at', '>=', filter.from);
       if (filter.to !== undefined) query = query.where('requested_at', '<', filter.to);
       const [rows, count] = await Promise.all([

@@ -62,7 +62,15 @@ export interface CallSlotsTable {
   expires_at: number;
 }
 
-export type GroupChangeKind = 'create' | 'update' | 'clone' | 'restore' | 'seen' | 'outside';
+export type GroupChangeKind =
+  | 'create'
+  | 'update'
+  | 'clone'
+  | 'restore'
+  /** An update sent by the bulk add/remove of affiliates (migration 0003). */
+  | 'bulk-membership'
+  | 'seen'
+  | 'outside';
 export type GroupChangeState = 'pending' | 'done' | 'failed' | 'unknown';
 
 export interface GroupChangesTable {

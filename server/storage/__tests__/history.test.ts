@@ -106,7 +106,11 @@ describe.each(engines)('$name', (engine) => {
     const { db, schema } = await engine.emptySchema();
     const { error, results } = await migratorOn(db, schema).migrateToLatest();
     expect(error).toBeUndefined();
-    expect(results?.map((r) => r.migrationName)).toEqual(['0001-initial', '0002-history']);
+    expect(results?.map((r) => r.migrationName)).toEqual([
+      '0001-initial',
+      '0002-history',
+      '0003-bulk-membership-kind',
+    ]);
     const history = new HistoryRepository(db.withSchema(schema));
     expect(await history.list({}, { limit: 10, offset: 0 })).toEqual({ items: [], total: 0 });
     // A second in-memory PGlite compiles its WebAssembly: seconds on a loaded machine.
@@ -121,7 +125,8 @@ describe.each(engines)('$name', (engine) => {
       .insertInto('sessions')
       .values({ id_digest: 'd1', user_name: 'ops', created_at: 1, last_seen_at: 1, auto: false })
       .execute();
-    const second = await migratorOn(db, schema).migrateToLatest();
+    const upTo0002 = ['0001-initial', '0002-history'];
+    const second = await migratorOn(db, schema, upTo0002).migrateToLatest();
     expect(second.error).toBeUndefined();
     expect(second.results?.map((r) => [r.migrationName, r.status])).toEqual([
       ['0002-history', 'Success'],
@@ -139,9 +144,50 @@ describe.each(engines)('$name', (engine) => {
     });
     expect(id).toBeGreaterThan(0);
     // And back down: 0002 alone is undone, 0001's data stays.
-    const down = await migratorOn(db, schema).migrateDown();
+    const down = await migratorOn(db, schema, upTo0002).migrateDown();
     expect(down.error).toBeUndefined();
     expect(await scoped.selectFrom('sessions').select('user_name').execute()).toHaveLength(1);
+  }, 30_000);
+
+  it('migrates 0002 to 0003: recorded changes kept, the bulk-membership kind accepted, and back', async () => {
+    const { db, schema } = await engine.emptySchema();
+    const upTo0002 = ['0001-initial', '0002-history'];
+    expect((await migratorOn(db, schema, upTo0002).migrateToLatest()).error).toBeUndefined();
+    const history = new HistoryRepository(db.withSchema(schema));
+    const intent = (kind: 'update' | 'bulk-membership', name: string) =>
+      history.begin({
+        kind,
+        user: 'ops',
+        at: 5,
+        groupId: '7',
+        request: request(name, '7'),
+        restoredFrom: null,
+      });
+    const before = await intent('update', 'Before 0003');
+    // 0002's check refuses the new kind: this is why 0003 exists.
+    await expect(intent('bulk-membership', 'Too early')).rejects.toThrow();
+
+    const third = await migratorOn(db, schema).migrateToLatest();
+    expect(third.error).toBeUndefined();
+    expect(third.results?.map((r) => [r.migrationName, r.status])).toEqual([
+      ['0003-bulk-membership-kind', 'Success'],
+    ]);
+    const bulk = await intent('bulk-membership', 'Bulk');
+    const page = await history.list({}, { limit: 10, offset: 0 });
+    expect(page.items.map((c) => [c.id, c.kind])).toEqual([
+      [bulk, 'bulk-membership'],
+      [before, 'update'],
+    ]);
+    // Still a closed list: a kind nobody defined is refused by the database itself.
+    await expect(
+      sql`insert into ${sql.table(`${schema}.group_changes`)} (kind, user_name, requested_at, state) values ('bulk', 'ops', 1, 'done')`.execute(
+        db,
+      ),
+    ).rejects.toThrow();
+
+    // Down: the bulk change stays, as the plain update it also is.
+    expect((await migratorOn(db, schema).migrateDown()).error).toBeUndefined();
+    expect((await history.get(bulk))?.kind).toBe('update');
   }, 30_000);
 
   it('records intent then outcome; lists newest first with filters; a replay is forgotten', async () => {
@@ -199,6 +245,8 @@ describe.each(engines)('$name', (engine) => {
       { limit: 10, offset: 0 },
     );
     expect(byDate.items.map((c) => c.id)).toEqual([updated]);
+    const byKind = await history.list({ kind: 'restore' }, { limit: 10, offset: 0 });
+    expect(byKind.items.map((c) => c.id)).toEqual([updated]);
     const byGroup = await history.list({ groupId: '8' }, { limit: 10, offset: 0 });
     expect(byGroup.total).toBe(0);
     const paged = await history.list({}, { limit: 1, offset: 1 });
