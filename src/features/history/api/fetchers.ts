@@ -12,12 +12,13 @@ import {
 export const HISTORY_PATH = '/api/history';
 
 /** The list's and the export's filter parameters, as the BFF reads them. */
-export function filterParams(view: Pick<ActivityView, 'user' | 'group' | 'from' | 'to'>) {
+export function filterParams(view: Pick<ActivityView, 'user' | 'group' | 'kind' | 'from' | 'to'>) {
   const params = new URLSearchParams();
   if (view.user) params.set('user', view.user);
   if (view.group) params.set('group', view.group);
   if (view.from) params.set('from', view.from);
   if (view.to) params.set('to', view.to);
+  if (view.kind) params.set('kind', view.kind);
   return params;
 }
 

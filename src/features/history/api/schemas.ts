@@ -1,7 +1,15 @@
 // The BFF's /api/history answers, read with zod: the recorded changes of cashflow groups.
 import { z } from 'zod/mini';
 
-export const CHANGE_KINDS = ['create', 'update', 'clone', 'restore', 'seen', 'outside'] as const;
+export const CHANGE_KINDS = [
+  'create',
+  'update',
+  'clone',
+  'restore',
+  'bulk-membership',
+  'seen',
+  'outside',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type ChangeState = 'pending' | 'done' | 'failed' | 'unknown';
 

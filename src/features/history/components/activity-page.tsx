@@ -1,4 +1,5 @@
-// /activity: every recorded change across cashflow groups, filterable by user, group and dates.
+// /activity: every recorded change across cashflow groups, filterable by user, group, kind and
+// dates.
 // The view lives in the URL (back/forward restore it); the filtered history exports as CSV/JSON.
 import { useId } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -26,7 +27,8 @@ import { exportUrl } from '../api/fetchers';
 import { historyQueries } from '../api/queries';
 import { useActivityView } from '../hooks/use-activity-view';
 import { ACTIVITY_PAGE_SIZES, type ActivityView } from '../model/activity-view';
-import { formatWhen, kindLabel, stateLabel } from '../model/describe-change';
+import { CHANGE_KINDS } from '../api/schemas';
+import { formatWhen, KIND_FILTER_LABELS, kindLabel, stateLabel } from '../model/describe-change';
 
 export interface ActivityPageProps {
   /** The group's details page (the app knows the routes). */
@@ -40,7 +42,7 @@ function Filters({
   onApply,
 }: {
   view: ActivityView;
-  onApply: (filters: Pick<ActivityView, 'user' | 'group' | 'from' | 'to'>) => void;
+  onApply: (filters: Pick<ActivityView, 'user' | 'group' | 'kind' | 'from' | 'to'>) => void;
 }) {
   const users = useQuery(historyQueries.users());
   // A user in the URL that the list does not (yet) know still shows as chosen.
@@ -50,7 +52,7 @@ function Filters({
       component="form"
       aria-label="Filter the activity"
       // Uncontrolled, re-made from the URL on every view: the URL stays the one source of truth.
-      key={`${view.user}|${view.group}|${view.from}|${view.to}`}
+      key={`${view.user}|${view.group}|${view.kind}|${view.from}|${view.to}`}
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
@@ -58,7 +60,14 @@ function Filters({
           const v = data.get(name);
           return typeof v === 'string' ? v.trim() : '';
         };
-        onApply({ user: text('user'), group: text('group'), from: text('from'), to: text('to') });
+        const kind = CHANGE_KINDS.find((k) => k === text('kind')) ?? '';
+        onApply({
+          user: text('user'),
+          group: text('group'),
+          kind,
+          from: text('from'),
+          to: text('to'),
+        });
       }}
     >
       <Stack
@@ -90,6 +99,21 @@ function Filters({
           sx={{ width: 140 }}
         />
         <TextField
+          select
+          size="small"
+          name="kind"
+          label="Kind"
+          defaultValue={view.kind}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">Every kind</MenuItem>
+          {CHANGE_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {KIND_FILTER_LABELS[k]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
           size="small"
           type="date"
           name="from"
@@ -110,8 +134,8 @@ function Filters({
         </Button>
         <Button
           type="button"
-          onClick={() => onApply({ user: '', group: '', from: '', to: '' })}
-          disabled={!view.user && !view.group && !view.from && !view.to}
+          onClick={() => onApply({ user: '', group: '', kind: '', from: '', to: '' })}
+          disabled={!view.user && !view.group && !view.kind && !view.from && !view.to}
         >
           Clear filters
         </Button>

@@ -2,6 +2,7 @@
 // parsed, defaulted and validated; a filter or page-size change resets the offset; unknown
 // parameters are kept.
 import { z } from 'zod/mini';
+import { CHANGE_KINDS, type ChangeKind } from '../api/schemas';
 
 export const ACTIVITY_PAGE_SIZES = [25, 50, 100] as const;
 export const ACTIVITY_DEFAULT_LIMIT = 25;
@@ -9,6 +10,8 @@ export const ACTIVITY_DEFAULT_LIMIT = 25;
 export interface ActivityView {
   user: string;
   group: string;
+  /** '' for every kind. */
+  kind: ChangeKind | '';
   /** YYYY-MM-DD, inclusive; '' for none. */
   from: string;
   to: string;
@@ -19,6 +22,7 @@ export interface ActivityView {
 export const DEFAULT_ACTIVITY_VIEW: ActivityView = {
   user: '',
   group: '',
+  kind: '',
   from: '',
   to: '',
   limit: ACTIVITY_DEFAULT_LIMIT,
@@ -28,8 +32,9 @@ export const DEFAULT_ACTIVITY_VIEW: ActivityView = {
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const groupId = z.string().check(z.regex(/^[1-9]\d{0,15}$/));
 const userName = z.string().check(z.minLength(1), z.maxLength(200));
+const kind = z.enum(CHANGE_KINDS);
 
-function pick<T>(schema: z.ZodMiniType<T>, raw: string | null, fallback: T): T {
+function pick<T, F = T>(schema: z.ZodMiniType<T>, raw: string | null, fallback: F): T | F {
   if (raw === null) return fallback;
   const parsed = schema.safeParse(raw.trim());
   return parsed.success ? parsed.data : fallback;
@@ -41,6 +46,7 @@ export function parseActivityView(params: URLSearchParams): ActivityView {
   return {
     user: pick(userName, params.get('user'), ''),
     group: pick(groupId, params.get('group'), ''),
+    kind: pick(kind, params.get('kind'), ''),
     from: pick(day, params.get('from'), ''),
     to: pick(day, params.get('to'), ''),
     limit: (ACTIVITY_PAGE_SIZES as readonly number[]).includes(limit)
@@ -50,7 +56,7 @@ export function parseActivityView(params: URLSearchParams): ActivityView {
   };
 }
 
-const KEYS = ['user', 'group', 'from', 'to', 'limit', 'offset'] as const;
+const KEYS = ['user', 'group', 'kind', 'from', 'to', 'limit', 'offset'] as const;
 
 /** The view in the URL: defaults left out, other parameters kept as they were. */
 export function writeActivityView(view: ActivityView, current: URLSearchParams): URLSearchParams {

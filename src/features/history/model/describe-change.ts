@@ -1,5 +1,5 @@
 // A recorded change in words: what it was, who, when, and whether it took effect.
-import type { Change } from '../api/schemas';
+import type { Change, ChangeKind } from '../api/schemas';
 
 export function kindLabel(change: Pick<Change, 'kind' | 'restoredFrom'>): string {
   switch (change.kind) {
@@ -13,12 +13,25 @@ export function kindLabel(change: Pick<Change, 'kind' | 'restoredFrom'>): string
       return change.restoredFrom === null
         ? 'Restored an earlier version'
         : `Restored version #${change.restoredFrom}`;
+    case 'bulk-membership':
+      return 'Affiliates added or removed in bulk';
     case 'seen':
       return 'First read by the dashboard';
     case 'outside':
       return 'Changed outside the dashboard';
   }
 }
+
+/** The Activity filter's words for each kind: what a user looks for, not one change's line. */
+export const KIND_FILTER_LABELS: Record<ChangeKind, string> = {
+  create: 'Created',
+  update: 'Edited',
+  clone: 'Created as a clone',
+  restore: 'Restored',
+  'bulk-membership': 'Bulk affiliate changes',
+  seen: 'First read',
+  outside: 'Changed outside the dashboard',
+};
 
 /** Who: a user made the write; for a state read, the user whose read noticed it. */
 export function whoLabel(change: Pick<Change, 'kind' | 'user'>): string {

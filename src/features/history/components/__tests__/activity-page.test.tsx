@@ -31,9 +31,12 @@ const server = setupServer(
     const url = new URL(request.url);
     requests.push(url.searchParams.toString());
     const user = url.searchParams.get('user');
-    const items = [change(2, 'bob', '8'), change(1, 'alice', '7')].filter(
-      (c) => user === null || c.user === user,
-    );
+    const kind = url.searchParams.get('kind');
+    const items = [
+      { ...change(3, 'carol', '9'), kind: 'bulk-membership' },
+      change(2, 'bob', '8'),
+      change(1, 'alice', '7'),
+    ].filter((c) => (user === null || c.user === user) && (kind === null || c.kind === kind));
     return HttpResponse.json({ items, total: items.length });
   }),
   http.get('*/api/history/users', () => HttpResponse.json({ users: ['alice', 'bob'] })),
@@ -77,14 +80,14 @@ describe('the Activity page', () => {
   });
 
   it('ignores invalid parameters instead of sending them', async () => {
-    renderPage('/activity?group=abc&from=yesterday&limit=7');
-    await waitFor(() => expect(rows()).toHaveLength(2));
+    renderPage('/activity?group=abc&from=yesterday&limit=7&kind=bulk');
+    await waitFor(() => expect(rows()).toHaveLength(3));
     expect(requests.at(-1)).toBe('limit=25&offset=0');
   });
 
   it('writes applied filters to the URL, back to the first page; back/forward restore', async () => {
     const { router, user } = renderPage('/activity?offset=25&other=kept');
-    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(rows()).toHaveLength(3));
 
     await user.click(screen.getByRole('combobox', { name: 'User' }));
     await user.click(await screen.findByRole('option', { name: 'bob' }));
@@ -97,7 +100,7 @@ describe('the Activity page', () => {
 
     await act(() => router.navigate(-1));
     expect(router.state.location.search).toBe('?offset=25&other=kept');
-    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(rows()).toHaveLength(3));
     expect(screen.getByRole('textbox', { name: 'Group id' })).toHaveValue('');
 
     await act(() => router.navigate(1));
@@ -105,5 +108,27 @@ describe('the Activity page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(router.state.location.search).toBe('?other=kept'));
+  });
+
+  it('names bulk membership changes and filters and exports by kind', async () => {
+    const { router, user } = renderPage('/activity');
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows()[0]).toHaveTextContent('#3 Affiliates added or removed in bulk');
+    expect(rows()[1]).toHaveTextContent('#2 Edited');
+
+    await user.click(screen.getByRole('combobox', { name: 'Kind' }));
+    await user.click(await screen.findByRole('option', { name: 'Bulk affiliate changes' }));
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?kind=bulk-membership'));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(requests.at(-1)).toBe('kind=bulk-membership&limit=25&offset=0');
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      '/api/history/export?kind=bulk-membership&format=csv',
+    );
+    expect(screen.getByRole('link', { name: 'Export JSON' })).toHaveAttribute(
+      'href',
+      '/api/history/export?kind=bulk-membership&format=json',
+    );
   });
 });
