@@ -43,6 +43,26 @@ export async function scanCashflowGroups(
   return { rows: unique, count: Math.max(count, unique.length), complete: unique.length >= count };
 }
 
+/**
+ * The scan with some groups' rows replaced by states known without reading them again (null: the
+ * group is gone). After a bulk write this is what the page needs: reading the scan again would
+ * cost up to 20 calls of the network's shared 50 per 10 s to learn what the writes already say.
+ */
+export function withKnownRows(
+  scan: GroupScan,
+  known: ReadonlyMap<string, CashflowGroupListRow | null>,
+): GroupScan {
+  if (known.size === 0) return scan;
+  let removed = 0;
+  const rows: CashflowGroupListRow[] = [];
+  for (const row of scan.rows) {
+    const next = known.has(row.id) ? known.get(row.id) : row;
+    if (next) rows.push(next);
+    else removed += 1;
+  }
+  return { ...scan, rows, count: Math.max(scan.count - removed, rows.length) };
+}
+
 export const groupScanKeys = {
   all: ['cashflow-groups', 'scan'] as const,
 };

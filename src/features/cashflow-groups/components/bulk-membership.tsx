@@ -1,6 +1,7 @@
 // Bulk membership: choose affiliates, groups and add or remove; review the combined diff of every
-// group, confirm once, then write group by group with progress and a per-group report.
-import { useId, useMemo, useState } from 'react';
+// group, confirm once, then write group by group with progress, a stop between groups and a
+// per-group report.
+import { useId, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -23,11 +24,12 @@ import { cashflowGroupKeys, type CashflowGroupListRow } from '../api';
 import {
   applyMembership,
   membershipIo,
+  rowsLearnt,
   type GroupOutcome,
   type MembershipIo,
   type PlannedChange,
 } from '../api/bulk-membership';
-import { groupScanKeys } from '../api/scan-cashflow-groups';
+import { groupScanKeys, withKnownRows, type GroupScan } from '../api/scan-cashflow-groups';
 import { planMembership, type MembershipAction, type PlanEntry } from '../model';
 import { DiffView } from './diff-view';
 
@@ -35,20 +37,21 @@ type Phase =
   | { step: 'choose'; error?: string }
   | { step: 'planning'; done: number; total: number }
   | { step: 'review'; plan: PlanEntry[] }
-  | { step: 'running' | 'done'; plan: PlanEntry[]; outcomes: GroupOutcome[] };
+  | { step: 'running'; plan: PlanEntry[]; outcomes: GroupOutcome[] }
+  | { step: 'done'; plan: PlanEntry[]; outcomes: GroupOutcome[]; stopped: boolean };
 
 function parseIds(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
-const OUTCOME_WORDS: Record<GroupOutcome['status'], string> = {
+const OUTCOME_WORDS: Record<Exclude<GroupOutcome['status'], 'waiting'>, string> = {
   saved: 'saved',
   'changed-meanwhile': 'skipped',
   failed: 'refused',
   'not-attempted': 'not attempted',
 };
 
-function outcomeText(o: GroupOutcome): string {
+function outcomeText(o: Exclude<GroupOutcome, { status: 'waiting' }>): string {
   switch (o.status) {
     case 'saved':
       return 'Saved.';
@@ -57,7 +60,9 @@ function outcomeText(o: GroupOutcome): string {
     case 'failed':
       return `Refused: ${o.error.message}`;
     case 'not-attempted':
-      return 'Not written: the run stopped before this group.';
+      return o.reason === 'stopped'
+        ? 'Not written: you stopped the run before this group.'
+        : 'Not written: the run ended at a refusal before this group.';
   }
 }
 
@@ -78,6 +83,9 @@ export function BulkMembership({
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  // "Stop after this group": read by the run between groups only (see applyMembership).
+  const stopRef = useRef<AbortController | null>(null);
+  const [stopping, setStopping] = useState(false);
 
   const readable = useMemo(() => groups.filter((g) => g.rules), [groups]);
   const shown = useMemo(() => {
@@ -117,19 +125,34 @@ export function BulkMembership({
 
   async function apply(plan: PlanEntry[]) {
     const changes = plan.filter((p): p is PlannedChange => p.kind === 'change');
+    const stop = new AbortController();
+    stopRef.current = stop;
+    setStopping(false);
     setPhase({ step: 'running', plan, outcomes: [] });
-    const outcomes = await applyMembership(
+    const run = await applyMembership(
       changes,
       (o) => setPhase({ step: 'running', plan, outcomes: o }),
-      io,
+      { io, stop: stop.signal },
     );
-    setPhase({ step: 'done', plan, outcomes });
+    stopRef.current = null;
+    setPhase({ step: 'done', plan, outcomes: run.outcomes, stopped: run.stopped });
+    // The page's groups are patched with what the run wrote or re-read, not read again: the scan
+    // is up to 20 calls of the network's shared budget. Details and list pages that are not on
+    // screen are only marked stale (no call); they read again when next shown.
+    queryClient.setQueryData<GroupScan>(
+      groupScanKeys.all,
+      (scan) => scan && withKnownRows(scan, rowsLearnt(run.outcomes)),
+    );
+    for (const o of run.outcomes) {
+      if (o.status === 'changed-meanwhile' && o.current) {
+        queryClient.setQueryData(cashflowGroupKeys.detail(o.id), o.current);
+      }
+    }
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: groupScanKeys.all }),
       queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.lists() }),
-      ...changes.map((c) =>
-        queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.detail(c.id) }),
-      ),
+      ...run.outcomes
+        .filter((o) => o.status === 'saved' || o.status === 'failed')
+        .map((o) => queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.detail(o.id) })),
     ]);
   }
 
@@ -137,7 +160,11 @@ export function BulkMembership({
     const changes = phase.plan.filter((p) => p.kind === 'change');
     const skips = phase.plan.filter((p) => p.kind === 'skip');
     const outcomes = phase.step === 'review' ? [] : phase.outcomes;
-    const finished = outcomes.filter((o) => o.status !== 'not-attempted').length;
+    const finished = outcomes.filter(
+      (o) => o.status !== 'waiting' && o.status !== 'not-attempted',
+    ).length;
+    const count = (status: GroupOutcome['status']) =>
+      outcomes.filter((o) => o.status === status).length;
     return (
       <Stack spacing={2}>
         <Typography sx={{ fontWeight: 600 }}>
@@ -162,7 +189,7 @@ export function BulkMembership({
                 (#{c.id})
               </Typography>
               {c.kind === 'change' && <DiffView diff={c.diff} beforeLabel="the group as read" />}
-              {outcome && (
+              {outcome && outcome.status !== 'waiting' && (
                 <Alert
                   severity={
                     outcome.status === 'saved'
@@ -197,15 +224,17 @@ export function BulkMembership({
             />
             <Typography role="status" variant="body2">
               Saved or skipped {finished} of {changes.length} groups…
+              {stopping && ' Stopping after this group.'}
             </Typography>
           </Box>
         )}
         {phase.step === 'done' && (
           <Typography role="status" sx={{ fontWeight: 600 }}>
-            Done: {outcomes.filter((o) => o.status === 'saved').length} of {changes.length} saved
-            {outcomes.some((o) => o.status === 'changed-meanwhile') &&
-              `, ${outcomes.filter((o) => o.status === 'changed-meanwhile').length} skipped (changed meanwhile)`}
-            {outcomes.some((o) => o.status === 'failed') && ', stopped at a refusal'}.
+            {phase.stopped ? 'Stopped' : 'Done'}: {count('saved')} of {changes.length} saved
+            {count('changed-meanwhile') > 0 &&
+              `, ${count('changed-meanwhile')} skipped (changed meanwhile)`}
+            {count('failed') > 0 && ', stopped at a refusal'}
+            {count('not-attempted') > 0 && `, ${count('not-attempted')} not attempted`}.
           </Typography>
         )}
         <Stack direction="row" spacing={1}>
@@ -220,6 +249,21 @@ export function BulkMembership({
               </Button>
               <Button onClick={() => setPhase({ step: 'choose' })}>Back</Button>
             </>
+          )}
+          {phase.step === 'running' && (
+            // The write in flight is never aborted (its outcome would be unknown, and sending it
+            // again could apply it twice): the run ends before the next group.
+            <Button
+              variant="outlined"
+              color="warning"
+              disabled={stopping}
+              onClick={() => {
+                stopRef.current?.abort();
+                setStopping(true);
+              }}
+            >
+              {stopping ? 'Stopping after this group…' : 'Stop after this group'}
+            </Button>
           )}
           {phase.step === 'done' && (
             <Button

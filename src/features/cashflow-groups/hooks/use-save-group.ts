@@ -78,7 +78,12 @@ export function useSaveGroup(options: {
           return;
         }
         setState({ status: 'saving' });
-        await updateCashflowGroup(group.id, createInput(form), undefined, restoredFrom);
+        await updateCashflowGroup(
+          group.id,
+          createInput(form),
+          undefined,
+          restoredFrom === undefined ? undefined : { kind: 'restore', restoredFrom },
+        );
         savedRef.current = true;
         setState({ status: 'saved' });
         await queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.all });
