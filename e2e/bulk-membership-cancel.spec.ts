@@ -1,0 +1,81 @@
+// Bulk membership stopped mid-run, through the real chain: the write in flight (held by the
+// emulator) still completes once, the run ends before the next group, the report says which were
+// saved and which were not attempted, and History records the write as a bulk change.
+// Imports nothing from src/.
+import { expect, test } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { emulators } from './support/emulators';
+
+test.beforeEach(async () => {
+  await emulators.reset();
+});
+
+test('stop after this group: one group saved, the others not attempted, recorded as bulk', async ({
+  page,
+}) => {
+  // Affiliate #4 is seeded (the vendor's example ids 2, 4 and 6).
+  await page.goto('/affiliates/4');
+  const named = page.getByRole('region', { name: /^Groups that name / });
+  await expect(named).toBeVisible();
+  const namedNames = await named.getByRole('link').allTextContents();
+
+  // Three groups with chosen affiliates that do not name #4 yet.
+  const box = page.getByRole('group', { name: 'Groups to change' });
+  const labels = box.locator('label');
+  const chosen: string[] = [];
+  const count = await labels.count();
+  for (let i = 0; i < count && chosen.length < 3; i += 1) {
+    const label = (await labels.nth(i).textContent()) ?? '';
+    const groupName = label.replace(/ \(#\d+\).*$/, '');
+    if (!label.includes('all affiliates') && !namedNames.includes(groupName)) {
+      await labels.nth(i).click();
+      chosen.push(groupName);
+    }
+  }
+  expect(chosen).toHaveLength(3);
+  await page.getByRole('button', { name: 'Review changes to 3 groups' }).click();
+  const save = page.getByRole('button', { name: 'Save 3 groups' });
+  await expect(save).toBeVisible();
+
+  // The first write is held upstream for a while: the user stops while it is on its way.
+  await emulators.clearCalls();
+  await emulators.hasoffers.fault({
+    match: { hoMethod: 'updateCashflowGroup' },
+    fault: 'delay',
+    delayMs: 2_500,
+    count: 1,
+  });
+  await save.click();
+  await page.getByRole('button', { name: 'Stop after this group' }).click();
+  await expect(page.getByRole('button', { name: 'Stopping after this group…' })).toBeDisabled();
+
+  await expect(page.getByText('Stopped: 1 of 3 saved, 2 not attempted.')).toBeVisible();
+  const [first, ...rest] = chosen;
+  await expect(page.getByRole('region', { name: `Changes to ${first}` })).toContainText(
+    'saved: Saved.',
+  );
+  for (const name of rest) {
+    await expect(page.getByRole('region', { name: `Changes to ${name}` })).toContainText(
+      'Not written: you stopped the run before this group.',
+    );
+  }
+  await expectNoA11yViolations(page, 'bulk run stopped');
+
+  // Upstream: the held write went once and was applied; nothing was sent for the others.
+  const updates = await emulators.hasoffers.callsTo('CashflowGroup', 'updateCashflowGroup');
+  expect(updates).toHaveLength(1);
+  expect(updates[0]?.hoStatus).toBe(1);
+  // The page shows the saved group among the affiliate's groups without reading them all again.
+  await expect(named.getByRole('link', { name: first ?? '' })).toBeVisible();
+  expect(await emulators.hasoffers.callsTo('CashflowGroup', 'findCashflowGroups')).toEqual([]);
+
+  // History: the one write, as a bulk change, found by the Activity page's kind filter.
+  await page.goto('/activity?kind=bulk-membership');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1)).toContainText('Affiliates added or removed in bulk');
+  await expect(table.getByRole('row').nth(1)).toContainText(first ?? '');
+  await expect(page.getByRole('combobox', { name: 'Kind' })).toContainText(
+    'Bulk affiliate changes',
+  );
+});
