@@ -88,6 +88,10 @@ export function buildApp(config: AppConfig, options: BuildAppOptions): FastifyIn
   const sessions = new SessionStore(storage.sessions, {
     idleMs: config.auth.sessionIdleMs,
     absoluteMs: config.auth.sessionMaxMs,
+    // A database other processes use may have lost a session this one remembers (signed out
+    // through another BFF): then every request asks it. Alone on its data, a process may trust
+    // what it checked a moment ago (SESSION_DEFAULTS.cacheMs says why and for how long).
+    ...(storage.shared && { cacheMs: 0 }),
     ...(options.auth?.maxSessions !== undefined && { maxSessions: options.auth.maxSessions }),
     ...(now && { now }),
   });

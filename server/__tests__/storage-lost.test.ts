@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_DEFAULTS } from '../auth/session-store';
 import { openStorage } from '../storage/db';
 import { memoryTestStorage } from '../storage/test-engines';
 import {
@@ -54,11 +55,10 @@ describe('the database lost mid-run', () => {
   it('closed under a running BFF: 503 StorageUnavailable, no call upstream', async () => {
     const users = [await testUser('ops', 'ops-password-1')];
     const storage = await openStorage({ engine: 'embedded', dataDir: join(dir, 'data') });
+    const clock = { t: Date.now() };
     const bff = await startBff(
       testConfig(emulators, { auth: { users, devAutoSignIn: undefined } }),
-      {
-        storage,
-      },
+      { storage, auth: { now: () => clock.t } },
     );
     try {
       const cookie = await signIn(bff.url, 'ops', 'ops-password-1');
@@ -70,7 +70,15 @@ describe('the database lost mid-run', () => {
           'Idempotency-Key': 'lost-1',
         }),
       );
+      // The session gate trusts what it checked a moment ago (SESSION_DEFAULTS.cacheMs): once
+      // that is past, the lost database answers for it too.
+      clock.t += SESSION_DEFAULTS.cacheMs;
       expectUnavailable(await call(`${bff.url}/api/session`, { headers: { Cookie: cookie } }));
+      expectUnavailable(
+        await call(`${bff.url}/api/hasoffers?Target=Affiliate&Method=findAll&limit=1`, {
+          headers: { Cookie: cookie },
+        }),
+      );
       expect(await upstreamCalls()).toEqual([]);
     } finally {
       await bff.close();

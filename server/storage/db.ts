@@ -13,7 +13,7 @@ import {
 } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { CallBudgetRepository } from './call-budget';
+import { CallBudgetRepository, ExclusiveCallBudget, type CallBudget } from './call-budget';
 import { IdempotencyRepository } from './idempotency';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
@@ -54,10 +54,15 @@ const toNumber = (value: string): number => Number(value);
 export interface Storage {
   /** What it runs on, for the log (never a password). */
   readonly description: string;
+  /**
+   * Other processes may use this database at the same time (PostgreSQL): what one process
+   * remembers of it may be stale. The embedded engine's folder is locked to one process.
+   */
+  readonly shared: boolean;
   readonly sessions: SessionRepository;
   readonly signInThrottle: SignInThrottleRepository;
   readonly idempotency: IdempotencyRepository;
-  readonly callBudget: CallBudgetRepository;
+  readonly callBudget: CallBudget;
   /** The query layer, schema applied: for the storage module's own tools (copy, tests). */
   readonly db: Kysely<Database>;
   /** The schema every table is in, when not the default search path (tests, shared servers). */
@@ -233,6 +238,7 @@ export async function openStorage(
   const opened = db;
   const storage = storageOn(opened, {
     description,
+    shared: settings.engine === 'postgres',
     schema: options.schema,
     owned: true,
     ...(unlock && { afterClose: unlock }),
@@ -253,6 +259,7 @@ export function storageOn(
   db: Kysely<Database>,
   options: {
     description: string;
+    shared: boolean;
     schema?: string | undefined;
     owned: boolean;
     /** Runs once the database is closed (the data folder's lock is released). */
@@ -263,12 +270,15 @@ export function storageOn(
   let closed: Promise<void> | undefined;
   return {
     description: options.description,
+    shared: options.shared,
     db: scoped,
     schema: options.schema,
     sessions: new SessionRepository(scoped),
     signInThrottle: new SignInThrottleRepository(scoped),
     idempotency: new IdempotencyRepository(scoped),
-    callBudget: new CallBudgetRepository(scoped),
+    // Alone on its data, a process decides from memory and writes in batches; with others
+    // (PostgreSQL), every grant is decided in the database under a lock (see both classes).
+    callBudget: options.shared ? new CallBudgetRepository(scoped) : new ExclusiveCallBudget(scoped),
     close: () => {
       closed ??= (options.owned ? db.destroy() : Promise.resolve()).then(options.afterClose);
       return closed;

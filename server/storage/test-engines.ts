@@ -50,6 +50,7 @@ export async function memoryTestStorage(): Promise<Storage> {
   await migrate(root, schema);
   const storage = storageOn(root, {
     description: 'embedded PGlite in memory',
+    shared: false,
     schema,
     owned: false,
   });
