@@ -6,12 +6,24 @@ import { OPERATORS, RULE_FIELDS, type GroupForm } from './types';
 /** Bump when the stored shape changes; older drafts are then reported 'outdated'. */
 export const DRAFT_VERSION = 1;
 
+/**
+ * The longest unconfirmed value text a draft keeps per rule. Typed text, not a pasted list (a
+ * paste with separators becomes values at once): a bound this far above any real value only
+ * keeps a stored draft from growing without limit. Longer text is cut, never the draft lost.
+ */
+export const PENDING_VALUE_MAX_LENGTH = 2000;
+
 export interface Draft {
   form: GroupForm;
   step: number;
   savedAt: string;
   /** Kept so a create retried after a reload reuses the key and cannot create twice. */
   idempotencyKey?: string;
+  /**
+   * Text typed into a rule's value box but not yet confirmed (no Enter, comma or blur), by rule
+   * index: a reload gives it back to the box as typed, still unconfirmed.
+   */
+  pendingValues?: ReadonlyMap<number, string>;
 }
 
 export type RestoredDraft =
@@ -34,6 +46,10 @@ const draftSchema = z.object({
           operator: z.enum(OPERATORS),
           values: z.array(z.string()),
           negate: z.boolean(),
+          // Optional, so a draft saved before it existed still restores (same version).
+          pendingValue: z.optional(
+            z.string().check(z.minLength(1), z.maxLength(PENDING_VALUE_MAX_LENGTH)),
+          ),
         }),
       )
       .check(z.maxLength(1000)),
@@ -43,7 +59,14 @@ const draftSchema = z.object({
 });
 
 export function serializeDraft(d: Draft): string {
-  const { form, step, savedAt, idempotencyKey } = d;
+  const { form, step, savedAt, idempotencyKey, pendingValues } = d;
+  const pendingAt = (i: number) => {
+    // Whitespace alone is nothing typed: the box would not make a value of it either.
+    const text = pendingValues?.get(i);
+    return text === undefined || text.trim() === ''
+      ? undefined
+      : text.slice(0, PENDING_VALUE_MAX_LENGTH);
+  };
   return JSON.stringify({
     version: DRAFT_VERSION,
     savedAt,
@@ -52,12 +75,16 @@ export function serializeDraft(d: Draft): string {
     form: {
       name: form.name,
       description: form.description,
-      rules: form.rules.map((r) => ({
-        field: r.field,
-        operator: r.operator,
-        values: [...r.values],
-        negate: r.negate,
-      })),
+      rules: form.rules.map((r, i) => {
+        const pendingValue = pendingAt(i);
+        return {
+          field: r.field,
+          operator: r.operator,
+          values: [...r.values],
+          negate: r.negate,
+          ...(pendingValue !== undefined && { pendingValue }),
+        };
+      }),
       affiliateMode: form.affiliateMode,
       affiliateIds: [...form.affiliateIds],
     },
@@ -84,8 +111,19 @@ export function restoreDraft(raw: string | null): RestoredDraft {
   const result = draftSchema.safeParse(parsed);
   if (!result.success) return { ok: false, reason: 'corrupt' };
   const { form, step, savedAt, idempotencyKey } = result.data;
+  const pendingValues = new Map<number, string>();
+  const rules = form.rules.map(({ pendingValue, ...rule }, i) => {
+    if (pendingValue !== undefined) pendingValues.set(i, pendingValue);
+    return rule;
+  });
   return {
     ok: true,
-    value: { form, step, savedAt, ...(idempotencyKey !== undefined && { idempotencyKey }) },
+    value: {
+      form: { ...form, rules },
+      step,
+      savedAt,
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
+      ...(pendingValues.size > 0 && { pendingValues }),
+    },
   };
 }

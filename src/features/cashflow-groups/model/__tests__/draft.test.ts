@@ -1,5 +1,11 @@
 // restoreDraft / serializeDraft: a stored draft comes back whole, or is discarded with a reason.
-import { DRAFT_VERSION, restoreDraft, serializeDraft, type Draft } from '../draft';
+import {
+  DRAFT_VERSION,
+  PENDING_VALUE_MAX_LENGTH,
+  restoreDraft,
+  serializeDraft,
+  type Draft,
+} from '../draft';
 
 const draft: Draft = {
   form: {
@@ -67,5 +73,100 @@ describe('drafts', () => {
     ],
   ] as const)('discards %s', (_name, raw, reason) => {
     expect(restoreDraft(raw)).toEqual({ ok: false, reason });
+  });
+
+  // Text typed into a value box but not confirmed: kept per rule, optional in the same version.
+  describe('unconfirmed value text', () => {
+    const rules: Draft['form']['rules'] = [
+      { field: 'source', operator: 'IN', values: ['fb'], negate: false },
+      { field: 'country', operator: 'IN', values: [], negate: false },
+      { field: 'advanced_targeting_rule', operator: 'IN', values: [], negate: true },
+    ];
+    const withPending = (pending: Iterable<readonly [number, string]>): Draft => ({
+      ...draft,
+      form: { ...draft.form, rules },
+      pendingValues: new Map(pending),
+    });
+
+    it.each([
+      ['a text rule', [[0, 'goog']]],
+      ['a country search', [[1, 'Germ']]],
+      ['a target-rule search', [[2, 'EU tr']]],
+      [
+        'several rules',
+        [
+          [0, 'a, b'],
+          [2, '79'],
+        ],
+      ],
+      ['spaces kept as typed', [[0, '  two words ']]],
+      ['the longest kept', [[0, 'x'.repeat(PENDING_VALUE_MAX_LENGTH)]]],
+    ] as const)('round-trips %s', (_name, pending) => {
+      const d = withPending(pending);
+      expect(restoreDraft(serializeDraft(d))).toEqual({ ok: true, value: d });
+    });
+
+    it.each([
+      ['none at all', new Map<number, string>(), undefined],
+      ['an empty text', new Map([[0, '']]), undefined],
+      ['whitespace only', new Map([[0, '  \t']]), undefined],
+      ['a rule that is gone', new Map([[3, 'late']]), undefined],
+      [
+        'one kept, one empty',
+        new Map([
+          [0, ''],
+          [1, 'Fr'],
+        ]),
+        new Map([[1, 'Fr']]),
+      ],
+      [
+        'text past the bound (cut, the draft kept)',
+        new Map([[0, 'y'.repeat(PENDING_VALUE_MAX_LENGTH + 5)]]),
+        new Map([[0, 'y'.repeat(PENDING_VALUE_MAX_LENGTH)]]),
+      ],
+    ])('saves %s as what the box can take back', (_name, pendingValues, restored) => {
+      const result = restoreDraft(serializeDraft({ ...withPending([]), pendingValues }));
+      if (!result.ok) throw new Error(`not restored: ${result.reason}`);
+      expect(result.value.pendingValues).toEqual(restored);
+      expect(result.value.form.rules).toEqual(rules);
+    });
+
+    it('restores a draft saved before the field existed, as it was', () => {
+      // Verbatim what the wizard stored before: no pendingValue anywhere.
+      const before =
+        '{"version":1,"savedAt":"2026-03-01T10:00:00.000Z","step":1,"form":{"name":"Old",' +
+        '"description":"","rules":[{"field":"source","operator":"IN","values":["fb"],' +
+        '"negate":false}],"affiliateMode":"all","affiliateIds":[]}}';
+      expect(restoreDraft(before)).toEqual({
+        ok: true,
+        value: {
+          form: {
+            name: 'Old',
+            description: '',
+            rules: [{ field: 'source', operator: 'IN', values: ['fb'], negate: false }],
+            affiliateMode: 'all',
+            affiliateIds: [],
+          },
+          step: 1,
+          savedAt: '2026-03-01T10:00:00.000Z',
+        },
+      });
+    });
+
+    const rule0 = { field: 'source', operator: 'IN', values: [], negate: false };
+    it.each([
+      ['an empty pending text', { ...rule0, pendingValue: '' }],
+      [
+        'a pending text past the bound',
+        { ...rule0, pendingValue: 'z'.repeat(PENDING_VALUE_MAX_LENGTH + 1) },
+      ],
+      ['a pending text that is no string', { ...rule0, pendingValue: ['fb'] }],
+    ])('discards a draft with %s', (_name, badRule) => {
+      const raw = JSON.stringify({
+        ...stored,
+        form: { ...(stored.form as object), rules: [badRule] },
+      });
+      expect(restoreDraft(raw)).toEqual({ ok: false, reason: 'corrupt' });
+    });
   });
 });
