@@ -136,6 +136,7 @@ function NewGroupPage({ clone }: { clone?: CashflowGroupDetail }) {
           form: draft.form,
           step: draft.step,
           ...(draft.idempotencyKey !== undefined && { idempotencyKey: draft.idempotencyKey }),
+          ...(draft.pendingValues !== undefined && { pendingValues: draft.pendingValues }),
         },
       }),
     );

@@ -41,6 +41,8 @@ export interface RuleRowLiteProps {
   negate: boolean;
   values: string[];
   valueError: string | undefined;
+  /** Value text typed but not confirmed (a restored draft's), shown in the box as typed. */
+  pendingText: string;
   sentence: string;
   shownIssues: readonly LintIssue[];
   targetRuleNames: Record<string, string>;
@@ -406,6 +408,7 @@ export const RuleRowLite = memo(function RuleRowLite({
   negate,
   values,
   valueError,
+  pendingText,
   sentence,
   shownIssues,
   targetRuleNames,
@@ -505,6 +508,7 @@ export const RuleRowLite = memo(function RuleRowLite({
               aria-describedby={valueError !== undefined ? `${id}-helper` : undefined}
               autoComplete="off"
               placeholder={values.length === 0 ? PLACEHOLDER[kind] : undefined}
+              value={pendingText}
               readOnly
               data-rb="value"
             />

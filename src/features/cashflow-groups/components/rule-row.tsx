@@ -44,6 +44,7 @@ import {
   type Operator,
   type RuleField,
 } from '../model/types';
+import { usePendingValues } from '../hooks/pending-values';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
 import { ValueEditor } from './value-editors';
 import { VisuallyHidden } from './visually-hidden';
@@ -59,6 +60,8 @@ export interface RuleRowActions {
 }
 
 export interface RuleRowProps {
+  /** The rule's field-array id: what its unconfirmed value text is kept under. */
+  rowKey: string;
   index: number;
   isFirst: boolean;
   isLast: boolean;
@@ -99,6 +102,7 @@ function sameIssues(a: readonly LintIssue[], b: readonly LintIssue[]): boolean {
 /** Lint arrays are rebuilt on every change; compare them by content so untouched rows skip. */
 function sameProps(a: RuleRowProps, b: RuleRowProps): boolean {
   return (
+    a.rowKey === b.rowKey &&
     a.index === b.index &&
     a.isFirst === b.isFirst &&
     a.isLast === b.isLast &&
@@ -114,6 +118,7 @@ function sameProps(a: RuleRowProps, b: RuleRowProps): boolean {
  * re-render 1,000 full rows three times.)
  */
 export const RuleRow = memo(function RuleRow({
+  rowKey,
   index,
   isFirst,
   isLast,
@@ -128,10 +133,13 @@ export const RuleRow = memo(function RuleRow({
   const valuesCtl = useController({ control, name: `rules.${index}.values` });
   const field = fieldCtl.field.value;
   const targetRuleNames = useTargetRuleNames(fieldKind(field) === 'target-rule');
+  const pending = usePendingValues();
 
   const changeField = useCallback(
     (next: RuleField) => {
       const current = getValues(`rules.${index}`);
+      // Another kind of field gets another value box: the text typed in this one goes with it.
+      if (fieldKind(next) !== fieldKind(current.field)) pending.set(rowKey, '');
       setValue(`rules.${index}`, applyFieldChange(current, next), {
         shouldDirty: true,
         shouldTouch: true,
@@ -139,7 +147,7 @@ export const RuleRow = memo(function RuleRow({
       // Messages about the old field's values no longer apply.
       clearErrors(`rules.${index}`);
     },
-    [getValues, setValue, clearErrors, index],
+    [getValues, setValue, clearErrors, index, pending, rowKey],
   );
 
   // A message from an earlier check (Next, or a blur while empty) is checked again as soon as
@@ -157,6 +165,7 @@ export const RuleRow = memo(function RuleRow({
 
   return (
     <RuleRowView
+      rowKey={rowKey}
       index={index}
       isFirst={isFirst}
       isLast={isLast}
@@ -218,6 +227,7 @@ function sameViewProps(a: RuleRowViewProps, b: RuleRowViewProps): boolean {
 
 const RuleRowView = memo(function RuleRowView(props: RuleRowViewProps) {
   const {
+    rowKey,
     index,
     isFirst,
     isLast,
@@ -236,6 +246,7 @@ const RuleRowView = memo(function RuleRowView(props: RuleRowViewProps) {
   const sentenceId = useId();
   const frameRef = useRef<HTMLDivElement>(null);
   const { live, onFocusCapture, onMouseDownCapture, onBlur } = useLiveRow(frameRef, eager === true);
+  const pending = usePendingValues();
 
   const number = index + 1;
   const sentence = describeRule(
@@ -295,6 +306,9 @@ const RuleRowView = memo(function RuleRowView(props: RuleRowViewProps) {
           negate={negate}
           values={values}
           valueError={valueError}
+          // Only a resumed draft leaves text here for a light row: the full editor's box gives
+          // its text up on blur, before the row can turn light again.
+          pendingText={pending.get(rowKey)}
           sentence={sentence}
           shownIssues={shownIssues}
           targetRuleNames={targetRuleNames}
@@ -396,6 +410,7 @@ interface RuleRowFullProps extends RuleRowViewProps {
 }
 
 function RuleRowFull({
+  rowKey,
   index,
   isFirst,
   isLast,
@@ -503,6 +518,7 @@ function RuleRowFull({
         />
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
           <ValueEditor
+            pendingKey={rowKey}
             field={field}
             values={values}
             onChange={onValuesChange}

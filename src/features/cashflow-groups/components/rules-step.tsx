@@ -11,6 +11,7 @@ import FileUploadOutlinedIcon from '@mui/icons-material/FileUploadOutlined';
 import { emptyRule } from '../model';
 import { lint } from '../model/lint';
 import type { GroupForm, LintIssue, RuleForm } from '../model/types';
+import { usePendingRows } from '../hooks/pending-values';
 import { ImportDialog } from './import-dialog';
 import { RuleRow, type RuleRowActions } from './rule-row';
 import { ROW_GAP, ROW_HEIGHT_ESTIMATE, RuleRowLiteStyles } from './rule-row-lite';
@@ -183,6 +184,7 @@ export function RulesStep() {
   const ids = useMemo(() => fields.map((f) => f.id), [fields]);
   const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
   const blocks = useRowBlocks(ids);
+  usePendingRows(ids);
 
   return (
     <Stack spacing={2}>
@@ -238,6 +240,7 @@ export function RulesStep() {
               return (
                 <RuleRow
                   key={id}
+                  rowKey={id}
                   index={i}
                   isFirst={i === 0}
                   isLast={i === ruleCount - 1}

@@ -6,11 +6,15 @@
 // text being typed lives in the input alone (uncontrolled), so a keystroke renders nothing; only
 // adding or removing a value does. At 200 rules that took a keystroke's main-thread work from
 // about 20 ms to about 15 (bench/changes.md).
+//
+// The text typed but not yet confirmed is reported to the wizard's draft (a plain call into a
+// store, no state) and comes back into the box when a draft is resumed, still unconfirmed.
 import { useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { useForkRef } from '@mui/material/utils';
 import { addUnique, splitList } from '@/lib/split-list';
+import { usePendingValue } from '../hooks/pending-values';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
 
 export interface TextValuesEditorProps {
@@ -21,6 +25,8 @@ export interface TextValuesEditorProps {
   error: string | undefined;
   /** Extra props for the input (the light row's hand-over mark). */
   inputProps?: Record<string, string>;
+  /** The rule's key for its unconfirmed text in the draft (none: the text is not kept). */
+  pendingKey?: string;
 }
 
 /** What separates values: a sub value may contain spaces, so a space does not. */
@@ -58,7 +64,9 @@ export function TextValuesEditor({
   inputRef,
   error,
   inputProps,
+  pendingKey = '',
 }: TextValuesEditorProps) {
+  const pending = usePendingValue(pendingKey);
   const input = useRef<HTMLInputElement | null>(null);
   const ref = useForkRef(inputRef, input);
   const box = useRef<HTMLDivElement | null>(null);
@@ -129,10 +137,15 @@ export function TextValuesEditor({
       error={error !== undefined}
       helperText={error}
       placeholder={values.length === 0 ? 'Type, then Enter' : undefined}
+      // Uncontrolled: read once, so a resumed draft's unconfirmed text is back in its box.
+      defaultValue={pending.initial}
       onChange={(event) => {
         // A typed comma ends a value, as in most tag inputs. Nothing else is rendered per key.
+        // Every way a value is confirmed empties the box through here (clearInput), which
+        // also takes its text out of the draft.
         const text = event.target.value;
         if (text.endsWith(',')) commit(text.slice(0, -1));
+        else pending.report(text);
       }}
       onBlur={(event) => {
         // A value typed but not yet confirmed is kept rather than silently dropped.

@@ -1,5 +1,7 @@
 // The value editor a rule row shows for its field: countries, target rules, or free strings.
-import { memo, useMemo, useState, type ClipboardEvent, type Ref } from 'react';
+// Each reports the text typed into its box but not yet confirmed to the wizard's draft, and
+// starts with it when a draft is resumed.
+import { memo, useEffect, useMemo, useState, type ClipboardEvent, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Autocomplete from '@mui/material/Autocomplete';
 import Chip from '@mui/material/Chip';
@@ -11,11 +13,14 @@ import { countryName, isCountryCode } from '../model';
 import { resolveCountry, searchCountries } from '../model/countries';
 import { fieldKind, type RuleField } from '../model/types';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { usePendingValue } from '../hooks/pending-values';
 import { useTargetRuleNames } from './describe-names';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
 import { TextValuesEditor } from './text-values-editor';
 
 export interface ValueEditorProps {
+  /** The rule's key for its unconfirmed text in the draft (pending-values.ts). */
+  pendingKey: string;
   field: RuleField;
   values: string[];
   onChange: (values: string[]) => void;
@@ -61,9 +66,27 @@ function countryLabel(code: string): string {
   return name ? `${name} (${code})` : code;
 }
 
-function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
+/**
+ * The search text of a picker, as the draft's unconfirmed text: starts from a resumed draft's
+ * and reports every change (the picker renders per key anyway; this adds no render).
+ */
+function usePendingSearch(pendingKey: string) {
+  const { initial, report } = usePendingValue(pendingKey);
+  const [input, setInput] = useState(initial);
+  useEffect(() => report(input), [report, input]);
+  return [input, setInput] as const;
+}
+
+function CountryEditor({
+  pendingKey,
+  values,
+  onChange,
+  onBlur,
+  inputRef,
+  error,
+}: ValueEditorProps) {
   const [note, setNote] = useState<string | undefined>(undefined);
-  const [input, setInput] = useState('');
+  const [input, setInput] = usePendingSearch(pendingKey);
   // Ranked by the model, best first, so that Enter (autoHighlight) takes an exact code or name.
   const matches = useMemo(
     () => (input.trim() === '' ? ALL_COUNTRIES : searchCountries(input)),
@@ -87,6 +110,7 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
       else ignored.push(item);
     }
     onChange(addUnique(values, valid));
+    setInput('');
     setNote(ignored.length > 0 ? `Not countries, left out: ${ignored.join(', ')}` : undefined);
   };
 
@@ -114,7 +138,10 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
       onInputChange={(_, next, reason) => {
         // A pick clears the search (the list stays open for the next one): the typed text
         // would otherwise linger until blur and then collapse the box under the pointer.
-        setInput(reason === 'selectOption' || reason === 'removeOption' ? '' : next);
+        if (reason === 'selectOption' || reason === 'removeOption') setInput('');
+        // 'reset' is the Autocomplete emptying an unfocused box to show only the chips, at
+        // mount too: it would wipe a resumed draft's search. Blur ('blur') still empties it.
+        else if (reason !== 'reset') setInput(next);
       }}
       onChange={(_, next) => {
         onChange(next);
@@ -165,9 +192,16 @@ function CountryEditor({ values, onChange, onBlur, inputRef, error }: ValueEdito
 // ---------------------------------------------------------------------------------------------
 // Advanced targeting rules: the network's target rules, by name or id.
 
-function TargetRuleEditor({ values, onChange, onBlur, inputRef, error }: ValueEditorProps) {
+function TargetRuleEditor({
+  pendingKey,
+  values,
+  onChange,
+  onBlur,
+  inputRef,
+  error,
+}: ValueEditorProps) {
   const [open, setOpen] = useState(false);
-  const [input, setInput] = useState('');
+  const [input, setInput] = usePendingSearch(pendingKey);
   const search = useDebouncedValue(input.trim(), SEARCH_DEBOUNCE_MS);
   const known = useTargetRuleNames();
   const query = useQuery({ ...cashflowGroupQueries.targetRules(search), enabled: open });

@@ -54,6 +54,7 @@ import {
   type DraftStatus,
 } from '../hooks/use-draft';
 import { useLeaveGuard } from '../hooks/use-leave-guard';
+import { createPendingValues, PendingValuesContext } from '../hooks/pending-values';
 import { useCreateGroup, type CreateRefusal } from '../hooks/use-create-group';
 import { useSaveGroup } from '../hooks/use-save-group';
 import { takenMessage } from '../hooks/use-name-check';
@@ -106,6 +107,8 @@ export interface WizardInitial {
   form: GroupForm;
   step: WizardStep;
   idempotencyKey?: string;
+  /** Value text typed but not confirmed when the draft was saved, by rule index. */
+  pendingValues?: ReadonlyMap<number, string>;
   /** A copy of an existing group (?clone=): the create is recorded as a clone. */
   clone?: boolean;
 }
@@ -276,13 +279,18 @@ function WizardBody({
 
   // ---- Drafts: new groups only. An edit starts from the server's copy each time; a stored
   // edit could silently be older than the server's version by the time it is resumed.
+  // Text typed into a value box but not confirmed is no form value (it would re-render and
+  // lint on every key): the boxes report it to this store, which the draft saves with the form.
+  const [pendingValues] = useState(() => createPendingValues(initial.pendingValues));
   const autosave = useDraftAutosave({
     enabled: !editing,
     watch,
     getValues,
     getStep: () => stepRef.current,
     getIdempotencyKey: () => keyRef.current,
+    getPendingValues: pendingValues.byIndex,
   });
+  useEffect(() => pendingValues.subscribe(autosave.schedule), [pendingValues, autosave]);
   useEffect(() => {
     stepRef.current = current;
     autosave.flush();
@@ -634,7 +642,11 @@ function WizardBody({
               >
                 <Suspense fallback={<StepLoading />}>
                   {current === 'details' && <DetailsStep />}
-                  {current === 'rules' && <RulesStep />}
+                  {current === 'rules' && (
+                    <PendingValuesContext value={pendingValues}>
+                      <RulesStep />
+                    </PendingValuesContext>
+                  )}
                   {current === 'affiliates' && <AffiliatesStep />}
                   {current === 'review' && <ReviewStep />}
                 </Suspense>

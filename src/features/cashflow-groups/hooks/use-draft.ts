@@ -14,6 +14,8 @@ export interface WizardDraft {
   step: WizardStep;
   savedAt: string;
   idempotencyKey?: string;
+  /** Unconfirmed value text by rule index (see model/draft.ts). */
+  pendingValues?: ReadonlyMap<number, string>;
 }
 
 export type DraftLookup =
@@ -43,7 +45,7 @@ export function lookUpDraft(): DraftLookup {
       ? { kind: 'none' }
       : { kind: 'discarded', reason: restored.reason };
   }
-  const { form, step, savedAt, idempotencyKey } = restored.value;
+  const { form, step, savedAt, idempotencyKey, pendingValues } = restored.value;
   return {
     kind: 'found',
     draft: {
@@ -52,6 +54,7 @@ export function lookUpDraft(): DraftLookup {
       step: WIZARD_STEPS[step] ?? 'details',
       savedAt,
       ...(idempotencyKey !== undefined && { idempotencyKey }),
+      ...(pendingValues !== undefined && { pendingValues }),
     },
   };
 }
@@ -130,6 +133,8 @@ export function useDraftAutosave(options: {
   getValues: UseFormGetValues<GroupForm>;
   getStep: () => WizardStep;
   getIdempotencyKey: () => string | undefined;
+  /** Text typed into value boxes but not confirmed, by rule index (`count`: the rules). */
+  getPendingValues?: (count: number) => ReadonlyMap<number, string>;
   delayMs?: number;
   /** False: never saves nor clears anything (an edit has no draft). */
   enabled?: boolean;
@@ -147,7 +152,7 @@ export function useDraftAutosave(options: {
     clearTimeout(timer.current);
     timer.current = undefined;
     if (stopped.current) return;
-    const { getValues, getStep, getIdempotencyKey } = latest.current;
+    const { getValues, getStep, getIdempotencyKey, getPendingValues } = latest.current;
     const form = getValues();
     if (!hasContent(form)) {
       clearDraft();
@@ -156,11 +161,13 @@ export function useDraftAutosave(options: {
     }
     const savedAt = new Date().toISOString();
     const key = getIdempotencyKey();
+    const pendingValues = getPendingValues?.(form.rules.length);
     const ok = writeDraft({
       form,
       step: getStep(),
       savedAt,
       ...(key !== undefined && { idempotencyKey: key }),
+      ...(pendingValues !== undefined && pendingValues.size > 0 && { pendingValues }),
     });
     status.set(ok ? { savedAt, failed: false } : { savedAt: status.get().savedAt, failed: true });
   }, [status]);
