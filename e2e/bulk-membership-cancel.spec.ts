@@ -79,3 +79,38 @@ test('stop after this group: one group saved, the others not attempted, recorded
     'Bulk affiliate changes',
   );
 });
+
+test('bulk membership from groups ticked on the cashflow list', async ({ page }) => {
+  await page.goto('/cashflow-groups?sort=id&limit=10');
+  const table = page.getByRole('table', { name: 'Cashflow groups' });
+  await expect(table.getByRole('row')).toHaveCount(11);
+  // Two groups with chosen affiliates (an all-affiliates group would be left as it is).
+  const chosen: string[] = [];
+  for (let i = 1; i <= 10 && chosen.length < 2; i += 1) {
+    const row = table.getByRole('row').nth(i);
+    if ((await row.getByRole('cell').nth(4).textContent()) === 'all') continue;
+    const name = (await row.getByRole('link').first().textContent()) ?? '';
+    await row.getByRole('checkbox', { name: `Select ${name}` }).check();
+    chosen.push(name);
+  }
+  expect(chosen).toHaveLength(2);
+  await expect(page.getByRole('region', { name: 'Selected groups' })).toContainText(
+    '2 groups selected',
+  );
+  await page.getByRole('button', { name: 'Add or remove affiliates…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Add or remove affiliates in 2 groups' });
+  await dialog.getByRole('textbox', { name: 'Affiliate IDs' }).fill('4');
+  await dialog.getByRole('button', { name: 'Review changes to 2 groups' }).click();
+  const save = dialog.getByRole('button', { name: /^Save [12] groups?$/ });
+  await expect(save).toBeVisible();
+  await expectNoA11yViolations(page, 'bulk review from the list');
+  const planned = Number(/\d/.exec((await save.textContent()) ?? '')?.[0]);
+  await emulators.clearCalls();
+  await save.click();
+  await expect(dialog.getByText(`Done: ${planned} of ${planned} saved.`)).toBeVisible();
+  const updates = await emulators.hasoffers.callsTo('CashflowGroup', 'updateCashflowGroup');
+  expect(updates).toHaveLength(planned);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});

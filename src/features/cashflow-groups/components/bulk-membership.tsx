@@ -68,11 +68,18 @@ function outcomeText(o: Exclude<GroupOutcome, { status: 'waiting' }>): string {
 
 export function BulkMembership({
   groups,
-  affiliateId,
+  affiliateId = '',
+  preselected = [],
+  onRunningChange,
   io = membershipIo,
 }: {
   groups: CashflowGroupListRow[];
-  affiliateId: string;
+  /** The affiliate ids field's first value (the affiliate page's own id). */
+  affiliateId?: string;
+  /** Groups ticked from the start (a selection made on the list). */
+  preselected?: readonly string[];
+  /** Told when writes start and end: a dialog must not close on a run in progress. */
+  onRunningChange?: (running: boolean) => void;
   /** The reads and writes (tests may watch them); the HasOffers calls by default. */
   io?: MembershipIo;
 }) {
@@ -81,7 +88,7 @@ export function BulkMembership({
   const [idsText, setIdsText] = useState(affiliateId);
   const [action, setAction] = useState<MembershipAction>('add');
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(preselected));
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   // "Stop after this group": read by the run between groups only (see applyMembership).
   const stopRef = useRef<AbortController | null>(null);
@@ -129,12 +136,14 @@ export function BulkMembership({
     stopRef.current = stop;
     setStopping(false);
     setPhase({ step: 'running', plan, outcomes: [] });
+    onRunningChange?.(true);
     const run = await applyMembership(
       changes,
       (o) => setPhase({ step: 'running', plan, outcomes: o }),
       { io, stop: stop.signal },
     );
     stopRef.current = null;
+    onRunningChange?.(false);
     setPhase({ step: 'done', plan, outcomes: run.outcomes, stopped: run.stopped });
     // The page's groups are patched with what the run wrote or re-read, not read again: the scan
     // is up to 20 calls of the network's shared budget. Details and list pages that are not on
