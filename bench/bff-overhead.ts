@@ -1,6 +1,6 @@
 // BFF overhead: the same read sent to the emulator directly and through the BFF at a fixed rate
 // (loopback); the difference of the latency percentiles is what the BFF adds. A fresh BFF per
-// run, so its peak RSS (VmHWM) is one sample per run.
+// run, so its peak RSS (VmHWM, restarted after its start) is one sample per run.
 //
 // The fixed rate is ours (`paced`): one request every 1000/rate ms, whatever the answers do.
 // autocannon's `overallRate` is not a rate: each connection sends back to back until its share of
@@ -11,7 +11,7 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { EMULATOR_CREDENTIALS } from '../mock-api/credentials';
-import { peakRssBytes } from './lib/procs';
+import { peakRssBytes, resetPeakRss } from './lib/procs';
 import { signIn, startBff, stopProcess, URLS } from './lib/stack';
 import { summarize, type Summary } from './lib/stats';
 
@@ -227,6 +227,8 @@ export async function runBffOverhead(options: {
     const bff = await startBff({ port, logFile });
     try {
       const cookie = await signIn(appUrl);
+      // The peak under load, not the database's first start (see resetPeakRss).
+      if (bff.pid !== undefined) resetPeakRss(bff.pid);
       const bffHeaders = {
         Cookie: `${cookie.name}=${cookie.value}`,
         'X-Requested-With': 'dashboard',

@@ -603,7 +603,7 @@ function markdown(r: BenchReport): string {
     );
     out.push(
       '',
-      `Large answers: ${s.largeAnswers.concurrent} concurrent ${s.largeAnswers.answerMb} MB HasOffers answers from a stand-in upstream, a fresh BFF per run. With the default bound (UPSTREAM_MAX_BYTES ${Math.round(b.maxBytes / 1048576)} MB): peak RSS ${fmt(b.peakRssMb, 0, ' MiB')}, answers ${b.statuses.join('/')}. The peer, the same BFF with the bound lifted to ${Math.round(u.maxBytes / 1048576)} MB (as before the bound): ${fmt(u.peakRssMb, 0, ' MiB')}, answers ${u.statuses.join('/')}.`,
+      `Large answers: ${s.largeAnswers.concurrent} concurrent ${s.largeAnswers.answerMb} MB HasOffers answers from a stand-in upstream, a fresh BFF per run. The peak RSS is the BFF's while the answers ran (${b.peakReset && u.peakReset ? 'restarted just before them, from an RSS at rest of' : 'NOT restarted (the kernel refused clear_refs): it includes the start, RSS at rest'} ${fmt(b.startRssMb, 0, ' MiB')}). With the default bound (UPSTREAM_MAX_BYTES ${Math.round(b.maxBytes / 1048576)} MB): peak RSS ${fmt(b.peakRssMb, 0, ' MiB')}, answers ${b.statuses.join('/')}. The peer, the same BFF with the bound lifted to ${Math.round(u.maxBytes / 1048576)} MB (as before the bound): ${fmt(u.peakRssMb, 0, ' MiB')}, answers ${u.statuses.join('/')}.`,
     );
   }
 

@@ -7,7 +7,14 @@
 //    lifted to 1 GiB (what the BFF did before it had one): the BFF's peak RSS (VmHWM) and answers.
 import { createServer, type Server } from 'node:http';
 import { hashPassword, SCRYPT_DEFAULTS } from '../server/auth/password-hash';
-import { peakRssBytes, startProcess, stopProcess, waitForHttp } from './lib/procs';
+import {
+  peakRssBytes,
+  resetPeakRss,
+  rssBytes,
+  startProcess,
+  stopProcess,
+  waitForHttp,
+} from './lib/procs';
 import { ROOT } from './lib/stack';
 import { summarize, type Summary } from './lib/stats';
 
@@ -33,8 +40,8 @@ export interface SecurityReport {
   largeAnswers: {
     answerMb: number;
     concurrent: number;
-    bounded: { maxBytes: number; peakRssMb: Summary; statuses: number[] };
-    unbounded: { maxBytes: number; peakRssMb: Summary; statuses: number[] };
+    bounded: LargeAnswerRuns & { maxBytes: number };
+    unbounded: LargeAnswerRuns & { maxBytes: number };
   };
 }
 
@@ -83,12 +90,24 @@ function bigAnswerServer(mb: number): Promise<{ server: Server; url: string }> {
   );
 }
 
+interface LargeAnswerRuns {
+  /** The BFF's peak RSS while the answers ran (the peak is restarted just before them). */
+  peakRssMb: Summary;
+  /** Its RSS just before them: the database and the rest of a signed-in BFF at rest. */
+  startRssMb: Summary;
+  /** False if the peak could not be restarted: then it includes the BFF's own start. */
+  peakReset: boolean;
+  statuses: number[];
+}
+
 async function largeAnswers(
   runs: number,
   upstreamUrl: string,
   maxBytes: number,
-): Promise<{ peakRssMb: Summary; statuses: number[] }> {
+): Promise<LargeAnswerRuns> {
   const peaks: number[] = [];
+  const starts: number[] = [];
+  let peakReset = true;
   const statuses: number[] = [];
   for (let run = 0; run < runs; run++) {
     const bff = await startSecurityBff({
@@ -104,6 +123,11 @@ async function largeAnswers(
         body: JSON.stringify({ username: USER, password: PASSWORD }),
       });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      if (bff.pid !== undefined) {
+        peakReset &&= resetPeakRss(bff.pid);
+        const start = rssBytes(bff.pid);
+        if (start !== undefined) starts.push(start / 1024 / 1024);
+      }
       const answers = await Promise.all(
         Array.from({ length: CONCURRENT_ANSWERS }, (_, i) =>
           fetch(
@@ -122,7 +146,12 @@ async function largeAnswers(
       await stopProcess(bff);
     }
   }
-  return { peakRssMb: summarize(peaks), statuses: [...new Set(statuses)] };
+  return {
+    peakRssMb: summarize(peaks),
+    startRssMb: summarize(starts),
+    peakReset,
+    statuses: [...new Set(statuses)],
+  };
 }
 
 export async function runSecurityBench(runs: number): Promise<SecurityReport> {

@@ -1,7 +1,7 @@
 // Child processes of the benchmark: each in its own process group, all stopped on exit, on
 // failure and on Ctrl-C. Only processes started here are ever signalled (by their own ids).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 
 interface Started {
   name: string;
@@ -98,6 +98,31 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${String(last)})`);
+}
+
+/**
+ * Starts a process's peak resident set size (VmHWM) again from its present size (Linux:
+ * `5` written to /proc/PID/clear_refs). A fresh BFF's peak is otherwise its database's: the
+ * embedded PGlite's first start (initdb) peaks near 850 MiB, and would hide whatever is measured
+ * after it. False when the kernel refused (then the peak includes the start).
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resident set size now (VmRSS) of one process, in bytes (Linux /proc). */
+export function rssBytes(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Peak resident set size (VmHWM) of one process, in bytes (Linux /proc). */
