@@ -1,6 +1,6 @@
 // The whole wizard in jsdom against an msw HasOffers: step validation, the name check, drafts,
 // and the create's guard, refusals and unknown outcomes.
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { serializeDraft, type GroupForm } from '../../model';
@@ -195,7 +195,12 @@ describe('drafts', { timeout: 30_000 }, () => {
     const router = renderWizard();
     const dialog = await screen.findByRole('dialog', { name: 'Resume your draft?' });
     expect(dialog).toHaveTextContent('“Half done”, 1 rule, at the Rules step');
-    await user().click(within(dialog).getByRole('button', { name: 'Resume draft' }));
+    // Resuming renders the Rules step, whose code loads lazily inside a transition: React
+    // retries the suspended render when the code arrives only if that happens inside an awaited
+    // act(). (A browser needs nothing of the kind; without this the test passed only after another
+    // test had loaded the step's code.)
+    const resume = within(dialog).getByRole('button', { name: 'Resume draft' });
+    await act(async () => fireEvent.click(resume));
     await onStep(router, 'Rules');
     expect(screen.getByRole('group', { name: 'Rule 1' })).toHaveAccessibleDescription(
       'Source does not contain “fb”',
