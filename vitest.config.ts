@@ -1,6 +1,6 @@
 // Vitest: browser-side code in jsdom, servers and emulators in Node.
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config';
+import viteConfig from './vite.config.ts';
 
 export default mergeConfig(
   viteConfig,
