@@ -298,6 +298,12 @@ describe('the production build', () => {
     const onDemand = /(group-details-drawer|export-status|saved-views-panel|nav-drawer)\.tsx$/;
     const listSources = list.flatMap(sourcesOf);
     expect(listSources.some((s) => s.endsWith('rebate-groups-page.tsx'))).toBe(true);
+    // React Router's production build (vite.config.ts: its exports have no "production"
+    // condition), once: no development file beside it.
+    const routerDists = new Set(
+      listSources.flatMap((s) => /react-router\/dist\/(\w+)\//.exec(s)?.[1] ?? []),
+    );
+    expect([...routerDists]).toEqual(['production']);
     expect(
       listSources.filter(
         (s) => onDemand.test(s) || /@mui\/material\/(Dialog|Drawer|Snackbar)\/\1\.mjs$/.test(s),
