@@ -39,11 +39,15 @@ function startMain(env: Record<string, string>) {
   return { child, output: () => out, exited };
 }
 
+/** Each test starts a process of its own (tsx compiles main.ts first): seconds on a busy machine. */
+const SPAWN_TIMEOUT_MS = 30_000;
+
 const USERS = `ops:${await hashPassword('ops-password-1', { N: 1024, r: 8, p: 1 })}`;
 
 async function listeningUrl(run: ReturnType<typeof startMain>): Promise<string | undefined> {
   let url: string | undefined;
-  for (let i = 0; i < 200 && !url; i++) {
+  // Up to 60 s: a first start runs PGlite's initdb, which takes 10-20 s on a busy 2-core machine.
+  for (let i = 0; i < 600 && !url; i++) {
     url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output())?.[1];
     if (!url) await new Promise((r) => setTimeout(r, 100));
   }
@@ -51,35 +55,47 @@ async function listeningUrl(run: ReturnType<typeof startMain>): Promise<string |
 }
 
 describe('server/main.ts', () => {
-  it('refuses to start without upstream credentials, naming what is missing', async () => {
-    const run = startMain({ DASHBOARD_USERS: USERS });
-    expect(await run.exited).toBe(1);
-    const out = run.output();
-    expect(out).toContain('The dashboard server cannot start.');
-    expect(out).toContain('EXNESS_LOGIN and EXNESS_PASSWORD are required');
-    expect(out).toContain('HASOFFERS_NETWORK_TOKEN');
-    expect(out).toContain('USE_EMULATORS=1');
-    expect(out).not.toMatch(/\n\s+at /);
-  });
+  it(
+    'refuses to start without upstream credentials, naming what is missing',
+    async () => {
+      const run = startMain({ DASHBOARD_USERS: USERS });
+      expect(await run.exited).toBe(1);
+      const out = run.output();
+      expect(out).toContain('The dashboard server cannot start.');
+      expect(out).toContain('EXNESS_LOGIN and EXNESS_PASSWORD are required');
+      expect(out).toContain('HASOFFERS_NETWORK_TOKEN');
+      expect(out).toContain('USE_EMULATORS=1');
+      expect(out).not.toMatch(/\n\s+at /);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 
-  it('refuses to start without DASHBOARD_USERS, even with USE_EMULATORS=1', async () => {
-    const run = startMain({ USE_EMULATORS: '1', BFF_PORT: '0' });
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('DASHBOARD_USERS is required');
-    expect(run.output()).not.toContain('Server listening');
-  });
+  it(
+    'refuses to start without DASHBOARD_USERS, even with USE_EMULATORS=1',
+    async () => {
+      const run = startMain({ USE_EMULATORS: '1', BFF_PORT: '0' });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain('DASHBOARD_USERS is required');
+      expect(run.output()).not.toContain('Server listening');
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 
-  it('refuses DEV_AUTO_SIGN_IN outright (production always requires sign-in)', async () => {
-    const run = startMain({
-      USE_EMULATORS: '1',
-      BFF_PORT: '0',
-      DASHBOARD_USERS: USERS,
-      DEV_AUTO_SIGN_IN: 'demo',
-    });
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('DEV_AUTO_SIGN_IN is only for npm run dev');
-    expect(run.output()).not.toContain('Server listening');
-  });
+  it(
+    'refuses DEV_AUTO_SIGN_IN outright (production always requires sign-in)',
+    async () => {
+      const run = startMain({
+        USE_EMULATORS: '1',
+        BFF_PORT: '0',
+        DASHBOARD_USERS: USERS,
+        DEV_AUTO_SIGN_IN: 'demo',
+      });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain('DEV_AUTO_SIGN_IN is only for npm run dev');
+      expect(run.output()).not.toContain('Server listening');
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 
   it('refuses to start when DATABASE_URL cannot be reached, naming it (not its password)', async () => {
     const run = startMain({
@@ -140,5 +156,5 @@ describe('server/main.ts', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
-  }, 30_000);
+  }, 90_000);
 });
