@@ -29,8 +29,9 @@ export default mergeConfig(
             name: 'node',
             environment: 'node',
             // A BFF under test opens an embedded PostgreSQL (PGlite: WebAssembly, compiled once per
-            // test file); on a loaded two-core machine that first start alone can pass 10 s.
-            hookTimeout: 30_000,
+            // test file); on a loaded two-core machine that first start alone can pass 10 s, and
+            // a whole run beside other work once took a set-up past 30 s.
+            hookTimeout: 60_000,
             include: [
               'server/**/*.test.ts',
               'mock-api/**/*.test.ts',
