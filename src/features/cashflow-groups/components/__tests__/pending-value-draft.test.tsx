@@ -22,20 +22,12 @@ import { createPendingValues, PendingValuesContext } from '../../hooks/pending-v
 import { NewCashflowGroupPage } from '../new-cashflow-group-page';
 import { RulesStep } from '../rules-step';
 import { renderInForm, testQueryClient } from './render-helpers';
-import { testHasOffers } from './test-hasoffers';
+import { serveTestHasOffersWithCleanStorage } from './test-hasoffers';
 
 // Whole-wizard flows are slow in jsdom on a shared machine: give findBy/waitFor more time.
 configure({ asyncUtilTimeout: 5_000 });
 
-const ho = testHasOffers();
-beforeAll(() => ho.server.listen({ onUnhandledRequest: 'error' }));
-// Unmounting a wizard flushes a pending draft save: clear before each test too.
-beforeEach(() => localStorage.clear());
-afterEach(() => {
-  ho.reset();
-  localStorage.clear();
-});
-afterAll(() => ho.server.close());
+serveTestHasOffersWithCleanStorage();
 
 const rule = (field: RuleForm['field'], values: string[] = []): RuleForm => ({
   field,
