@@ -1,5 +1,5 @@
 // The rebate groups table: sortable headers (click / shift-click), formatted cells, keyboard rows.
-import { memo, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
@@ -100,10 +100,30 @@ function Cell({ column, group }: { column: Column; group: RebateGroup }) {
   }
 }
 
-/** The exact time on hover: the date's description. */
+/** What a closed tooltip's popper renders: nothing (MUI's own closed popper renders nothing too). */
+function NoPopper() {
+  return null;
+}
+const UNOPENED_SLOTS = { popper: NoPopper };
+
+/**
+ * The exact time on hover: the date's description. Until it first opens, the tooltip's popper
+ * slot is an empty component: MUI renders its styled popper (a styled component, an emotion
+ * insertion and two Popper layers, twice as the tooltip mounts) for each row's closed tooltip,
+ * which was about a third of the components a page, sort or filter change rendered. On opening
+ * (onOpen comes in the same batch as the open state) MUI's own popper takes over for good, so
+ * the tooltip shows, animates and closes as before.
+ */
 function CreatedDate({ iso }: { iso: string }) {
+  const [opened, setOpened] = useState(false);
   return (
-    <Tooltip describeChild title={formatDateTime(iso)} placement="top-start">
+    <Tooltip
+      describeChild
+      title={formatDateTime(iso)}
+      placement="top-start"
+      slots={opened ? undefined : UNOPENED_SLOTS}
+      onOpen={opened ? undefined : () => setOpened(true)}
+    >
       <time dateTime={iso}>{formatDate(iso)}</time>
     </Tooltip>
   );
