@@ -201,10 +201,20 @@ export const FiltersToolbar = memo(function FiltersToolbar({
   const remove = (k: FilterKey, value: string) =>
     set(k, (draft[k] as string[]).filter((v) => v !== value) as Filters[typeof k], 'now');
 
-  const release = useCallback(() => {
-    const { draft: current, committed: sent } = latest.current;
-    if (key(current) !== sent) change(current, 'now');
-  }, [change]);
+  // A microtask later: MUI's Select calls onClose before it closes its menu, so the list's render
+  // (flushSync, for the new rows) ran with the menu still open: the menu's Popover measured
+  // itself again and the Select read its width, each a forced layout of the new rows, before a
+  // second render closed the menu. Now the menu closes first (React's own microtask, queued by
+  // the Select's state update ahead of this one) and the rows follow in the same task, one
+  // layout for both before the frame.
+  const release = useCallback(
+    () =>
+      queueMicrotask(() => {
+        const { draft: current, committed: sent } = latest.current;
+        if (key(current) !== sent) change(current, 'now');
+      }),
+    [change],
+  );
 
   const onTypeChange = useCallback(
     (v: Filters['group_type']) => set('group_type', v, 'hold'),
