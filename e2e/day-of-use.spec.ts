@@ -46,6 +46,22 @@ test.describe('a 390-px phone', () => {
     }
   });
 
+  test('the cashflow list and Activity pagers keep the next-page button in view', async ({
+    page,
+  }) => {
+    for (const [path, heading] of [
+      ['/cashflow-groups?limit=10', 'Cashflow groups'],
+      ['/activity', 'Activity'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const next = page.getByRole('button', { name: 'Go to next page' });
+      await next.scrollIntoViewIfNeeded();
+      // The pager's row is wider than the phone: its buttons wrap rather than go out of view.
+      await expect(next, path).toBeInViewport({ ratio: 1 });
+    }
+  });
+
   test('every step of a new group fits, with Back and Next in view', async ({ page }) => {
     await page.goto('/cashflow-groups/new');
     await expect(page.getByRole('heading', { level: 2, name: 'Details' })).toBeVisible();

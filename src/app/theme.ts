@@ -29,6 +29,9 @@ export const theme = createTheme({
         },
       },
     },
+    // On a phone the pager's row is wider than the screen: its buttons go to a second line
+    // rather than out of view (the next-page arrow was cut off at 390 px).
+    MuiTablePagination: { styleOverrides: { toolbar: { flexWrap: 'wrap' } } },
     MuiSkeleton: {
       styleOverrides: {
         root: { '@media (prefers-reduced-motion: reduce)': { animation: 'none' } },
