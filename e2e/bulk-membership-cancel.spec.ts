@@ -49,14 +49,17 @@ test('stop after this group: one group saved, the others not attempted, recorded
   await page.getByRole('button', { name: 'Stop after this group' }).click();
   await expect(page.getByRole('button', { name: 'Stopping after this group…' })).toBeDisabled();
 
-  await expect(page.getByText('Stopped: 1 of 3 saved, 2 not attempted.')).toBeVisible();
+  const report = page.getByText('Stopped: 1 of 3 saved, 2 not attempted.');
+  await expect(report).toBeVisible();
+  // The Stop button the keyboard was on is gone: focus goes to the run's last word.
+  await expect(report).toBeFocused();
   const [first, ...rest] = chosen;
-  await expect(page.getByRole('region', { name: `Changes to ${first}` })).toContainText(
-    'saved: Saved.',
-  );
+  const firstRegion = page.getByRole('region', { name: `Changes to ${first}` });
+  await expect(firstRegion.getByText('Saved.', { exact: true })).toBeVisible();
+  await expect(firstRegion).not.toContainText('saved: Saved');
   for (const name of rest) {
     await expect(page.getByRole('region', { name: `Changes to ${name}` })).toContainText(
-      'Not written: you stopped the run before this group.',
+      'Not attempted: you stopped the run before this group.',
     );
   }
   await expectNoA11yViolations(page, 'bulk run stopped');
@@ -94,6 +97,13 @@ test('bulk membership from groups ticked on the cashflow list', async ({ page })
     chosen.push(name);
   }
   expect(chosen).toHaveLength(2);
+  // The browser's own boxes take the scheme's primary colour: in dark, the dark scheme's blue
+  // (not the light one, which theme.palette gives under CSS variables).
+  const ticked = table.getByRole('checkbox', { name: `Select ${chosen[0] ?? ''}` });
+  await expect(ticked).toHaveCSS('accent-color', 'rgb(21, 101, 192)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(ticked).toHaveCSS('accent-color', 'rgb(144, 202, 249)');
+  await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.getByRole('region', { name: 'Selected groups' })).toContainText(
     '2 groups selected',
   );
@@ -107,8 +117,20 @@ test('bulk membership from groups ticked on the cashflow list', async ({ page })
   await expectNoA11yViolations(page, 'bulk review from the list');
   const planned = Number(/\d/.exec((await save.textContent()) ?? '')?.[0]);
   await emulators.clearCalls();
+  // The first write is held upstream (under the BFF's 4-s upstream timeout) so the run in
+  // progress can be scanned, Stop button included.
+  await emulators.hasoffers.fault({
+    match: { hoMethod: 'updateCashflowGroup' },
+    fault: 'delay',
+    delayMs: 3_500,
+    count: 1,
+  });
   await save.click();
-  await expect(dialog.getByText(`Done: ${planned} of ${planned} saved.`)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Stop after this group' })).toBeEnabled();
+  await expectNoA11yViolations(page, 'bulk run in progress');
+  const report = dialog.getByText(`Done: ${planned} of ${planned} saved.`);
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  await expect(report).toBeFocused();
   const updates = await emulators.hasoffers.callsTo('CashflowGroup', 'updateCashflowGroup');
   expect(updates).toHaveLength(planned);
   await dialog.getByRole('button', { name: 'Close' }).click();

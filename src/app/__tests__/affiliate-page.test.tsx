@@ -230,7 +230,7 @@ describe('bulk membership', () => {
     ).toBeInTheDocument();
     expect(
       within(screen.getByRole('region', { name: 'Changes to Filler 1' })).getByText(
-        /not attempted/,
+        'Not attempted: the run ended at a refusal before this group.',
       ),
     ).toBeInTheDocument();
   });

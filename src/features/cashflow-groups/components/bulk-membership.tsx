@@ -1,7 +1,7 @@
 // Bulk membership: choose affiliates, groups and add or remove; review the combined diff of every
 // group, confirm once, then write group by group with progress, a stop between groups and a
 // per-group report.
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -44,13 +44,6 @@ function parseIds(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
-const OUTCOME_WORDS: Record<Exclude<GroupOutcome['status'], 'waiting'>, string> = {
-  saved: 'saved',
-  'changed-meanwhile': 'skipped',
-  failed: 'refused',
-  'not-attempted': 'not attempted',
-};
-
 function outcomeText(o: Exclude<GroupOutcome, { status: 'waiting' }>): string {
   switch (o.status) {
     case 'saved':
@@ -61,8 +54,8 @@ function outcomeText(o: Exclude<GroupOutcome, { status: 'waiting' }>): string {
       return `Refused: ${o.error.message}`;
     case 'not-attempted':
       return o.reason === 'stopped'
-        ? 'Not written: you stopped the run before this group.'
-        : 'Not written: the run ended at a refusal before this group.';
+        ? 'Not attempted: you stopped the run before this group.'
+        : 'Not attempted: the run ended at a refusal before this group.';
   }
 }
 
@@ -93,6 +86,13 @@ export function BulkMembership({
   // "Stop after this group": read by the run between groups only (see applyMembership).
   const stopRef = useRef<AbortController | null>(null);
   const [stopping, setStopping] = useState(false);
+  // The run's last word, focused when it appears: the Stop button a keyboard user was on is gone,
+  // and the line sits below every group's report (out of sight in a long list or on a phone).
+  const reportRef = useRef<HTMLElement>(null);
+  const runDone = phase.step === 'done';
+  useEffect(() => {
+    if (runDone) reportRef.current?.focus();
+  }, [runDone]);
 
   const readable = useMemo(() => groups.filter((g) => g.rules), [groups]);
   const shown = useMemo(() => {
@@ -209,7 +209,7 @@ export function BulkMembership({
                   }
                   sx={{ mt: 1 }}
                 >
-                  {OUTCOME_WORDS[outcome.status]}: {outcomeText(outcome)}
+                  {outcomeText(outcome)}
                 </Alert>
               )}
             </Box>
@@ -238,7 +238,7 @@ export function BulkMembership({
           </Box>
         )}
         {phase.step === 'done' && (
-          <Typography role="status" sx={{ fontWeight: 600 }}>
+          <Typography role="status" tabIndex={-1} ref={reportRef} sx={{ fontWeight: 600 }}>
             {phase.stopped ? 'Stopped' : 'Done'}: {count('saved')} of {changes.length} saved
             {count('changed-meanwhile') > 0 &&
               `, ${count('changed-meanwhile')} skipped (changed meanwhile)`}
@@ -262,9 +262,10 @@ export function BulkMembership({
           {phase.step === 'running' && (
             // The write in flight is never aborted (its outcome would be unknown, and sending it
             // again could apply it twice): the run ends before the next group.
+            // Primary, not warning: stopping is safe, and MUI's orange outline fails AA contrast
+            // on a light paper (3.3:1).
             <Button
               variant="outlined"
-              color="warning"
               disabled={stopping}
               onClick={() => {
                 stopRef.current?.abort();

@@ -54,8 +54,9 @@ const SELECT_BOX_SX = {
   width: 18,
   height: 18,
   m: 0,
-  // sx maps palette names for colour keys only; accent-color takes the value itself.
-  accentColor: (theme: Theme) => theme.palette.primary.main,
+  // sx maps palette names for colour keys only; accent-color takes the value itself. The CSS
+  // variable, not theme.palette: with colour schemes that is the light scheme's blue in dark too.
+  accentColor: (theme: Theme) => (theme.vars ?? theme).palette.primary.main,
 };
 const HIDDEN_SX = {
   position: 'absolute',

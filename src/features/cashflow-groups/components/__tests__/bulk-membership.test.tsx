@@ -57,13 +57,14 @@ describe('stopping a bulk run', () => {
     expect(updates().map((c) => c.params.get('id'))).toEqual(['4']);
     expect(net.groups.find((g) => g.id === '4')?.affiliate_ids).toEqual(['4', '3']);
     expect(net.groups.find((g) => g.id === '100')?.affiliate_ids).toEqual(['9']);
+    // Each group's outcome in one sentence (it once read "saved: Saved.").
     expect(
-      within(screen.getByRole('region', { name: 'Changes to Italy' })).getByText(/saved: Saved/),
+      within(screen.getByRole('region', { name: 'Changes to Italy' })).getByText('Saved.'),
     ).toBeInTheDocument();
     for (const name of ['Filler 0', 'Filler 1']) {
       expect(
         within(screen.getByRole('region', { name: `Changes to ${name}` })).getByText(
-          /not attempted: Not written: you stopped the run before this group/,
+          'Not attempted: you stopped the run before this group.',
         ),
       ).toBeInTheDocument();
     }
@@ -71,6 +72,19 @@ describe('stopping a bulk run', () => {
     const reads = net.calls.filter((c) => c.method === 'findCashflowGroupById');
     expect(reads.map((c) => c.params.get('cashflow_group_id'))).toEqual(['4', '100', '101', '4']);
     expect(screen.queryByRole('button', { name: /Stop/ })).toBeNull();
+  });
+});
+
+describe('the end of a run', () => {
+  it('moves keyboard focus to the final status line, as the other outcomes do', async () => {
+    const user = userEvent.setup();
+    renderPage('3');
+    await chooseAndReview(user, ['Italy', 'Filler 0']);
+    await user.click(await screen.findByRole('button', { name: 'Save 2 groups' }));
+    const report = await screen.findByText(/Done: 2 of 2 saved/);
+    // The Stop button the keyboard was on is gone; focus must not fall back to the page.
+    await waitFor(() => expect(report).toHaveFocus());
+    expect(report).toHaveAttribute('role', 'status');
   });
 });
 
