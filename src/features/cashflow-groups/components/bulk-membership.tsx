@@ -8,6 +8,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -31,6 +36,7 @@ import {
 } from '../api/bulk-membership';
 import { groupScanKeys, withKnownRows, type GroupScan } from '../api/scan-cashflow-groups';
 import { planMembership, type MembershipAction, type PlanEntry } from '../model';
+import { useLeaveGuard } from '../hooks/use-leave-guard';
 import { DiffView } from './diff-view';
 
 type Phase =
@@ -93,6 +99,11 @@ export function BulkMembership({
   useEffect(() => {
     if (runDone) reportRef.current?.focus();
   }, [runDone]);
+
+  // Leaving mid-run would hide the run and its report while its writes went on: the app asks
+  // first (the tab's unload too), and a page left anyway stops the run after the group in flight.
+  const leave = useLeaveGuard(() => stopRef.current !== null);
+  useEffect(() => () => stopRef.current?.abort(), []);
 
   const readable = useMemo(() => groups.filter((g) => g.rules), [groups]);
   const shown = useMemo(() => {
@@ -164,6 +175,37 @@ export function BulkMembership({
         .map((o) => queryClient.invalidateQueries({ queryKey: cashflowGroupKeys.detail(o.id) })),
     ]);
   }
+
+  const leaveDialog = (
+    <Dialog
+      open={leave.state === 'blocked'}
+      onClose={() => leave.reset?.()}
+      aria-labelledby={`${actionLabelId}-leave`}
+    >
+      <DialogTitle id={`${actionLabelId}-leave`}>Stop the bulk change and leave?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          Groups are still being saved. Leaving stops the run after the group being written now; the
+          groups after it are not changed, and this page&apos;s report of the run is lost (History
+          keeps every saved change).
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button
+          color="error"
+          onClick={() => {
+            stopRef.current?.abort();
+            leave.proceed?.();
+          }}
+        >
+          Stop and leave
+        </Button>
+        <Button variant="contained" onClick={() => leave.reset?.()}>
+          Stay
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
 
   if (phase.step === 'review' || phase.step === 'running' || phase.step === 'done') {
     const changes = phase.plan.filter((p) => p.kind === 'change');
@@ -286,6 +328,7 @@ export function BulkMembership({
             </Button>
           )}
         </Stack>
+        {leaveDialog}
       </Stack>
     );
   }

@@ -1,14 +1,12 @@
 // Bulk membership on the affiliate page against an msw HasOffers: stopping a run between groups
 // (never mid-write), the change kind the writes carry for the history, and the HasOffers calls a
 // save costs (the shared budget is 50 calls per 10 s for the whole network).
-import { QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { deferred } from '@/test/deferred';
 import { AffiliateGroups } from '../affiliate-groups';
 import { membershipNetwork, seed } from './membership-network';
-import { testQueryClient } from './render-helpers';
+import { renderRoutes } from './render-helpers';
 
 configure({ asyncUtilTimeout: 5_000 });
 vi.setConfig({ testTimeout: 30_000 });
@@ -18,13 +16,14 @@ beforeAll(() => net.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => net.reset());
 afterAll(() => net.server.close());
 
+/** The affiliate's groups in a data router, as the app has (the run's leave guard needs one). */
 function renderPage(affiliateId = '3') {
-  render(
-    <QueryClientProvider client={testQueryClient()}>
-      <MemoryRouter>
-        <AffiliateGroups affiliateId={affiliateId} />
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderRoutes(
+    [
+      { path: '/affiliates/:id', element: <AffiliateGroups affiliateId={affiliateId} /> },
+      { path: '*', element: <p>Elsewhere</p> },
+    ],
+    `/affiliates/${affiliateId}`,
   );
 }
 
@@ -85,6 +84,34 @@ describe('the end of a run', () => {
     // The Stop button the keyboard was on is gone; focus must not fall back to the page.
     await waitFor(() => expect(report).toHaveFocus());
     expect(report).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('leaving during a run', () => {
+  it('asks first; Stay keeps the run, Stop and leave lets the write in flight land and sends no other', async () => {
+    const held = deferred<void>();
+    net.holdUpdate = held.promise;
+    const user = userEvent.setup();
+    const router = renderPage('3');
+    await chooseAndReview(user, ['Italy', 'Filler 0']);
+    await user.click(await screen.findByRole('button', { name: 'Save 2 groups' }));
+    await waitFor(() => expect(updates()).toHaveLength(1));
+
+    void router.navigate('/cashflow-groups');
+    const ask = await screen.findByRole('dialog', { name: 'Stop the bulk change and leave?' });
+    await user.click(within(ask).getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/affiliates/3');
+    // (found once the closing dialog has given the page back to assistive technology)
+    expect(await screen.findByRole('button', { name: 'Stop after this group' })).toBeEnabled();
+
+    void router.navigate('/cashflow-groups');
+    const again = await screen.findByRole('dialog', { name: 'Stop the bulk change and leave?' });
+    await user.click(within(again).getByRole('button', { name: 'Stop and leave' }));
+    expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
+    held.resolve();
+    // The write in flight finished; the run stopped there, though nobody is looking.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(updates()).toHaveLength(1);
   });
 });
 
