@@ -12,7 +12,7 @@ import { cashflowGroupQueries } from '../api';
 import { countryName, isCountryCode } from '../model';
 import { resolveCountry, searchCountries } from '../model/countries';
 import { fieldKind, type RuleField } from '../model/types';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { usePendingValue } from '../hooks/pending-values';
 import { useTargetRuleNames } from './describe-names';
 import { NO_GLOBAL_STYLES } from './no-global-styles';
