@@ -5,16 +5,13 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { deferred } from '@/test/deferred';
 import { AffiliateGroups } from '../affiliate-groups';
-import { membershipNetwork, seed } from './membership-network';
+import { seed, serveMembershipNetwork } from './membership-network';
 import { renderRoutes } from './render-helpers';
 
 configure({ asyncUtilTimeout: 5_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
-const net = membershipNetwork();
-beforeAll(() => net.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => net.reset());
-afterAll(() => net.server.close());
+const net = serveMembershipNetwork();
 
 /** The affiliate's groups in a data router, as the app has (the run's leave guard needs one). */
 function renderPage(affiliateId = '3') {

@@ -7,16 +7,13 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { deferred } from '@/test/deferred';
 import { CashflowGroupsPage } from '../cashflow-groups-page';
-import { membershipNetwork, seed } from './membership-network';
+import { seed, serveMembershipNetwork } from './membership-network';
 import { testQueryClient } from './render-helpers';
 
 configure({ asyncUtilTimeout: 5_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
-const net = membershipNetwork();
-beforeAll(() => net.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => net.reset());
-afterAll(() => net.server.close());
+const net = serveMembershipNetwork();
 
 function renderList(search = '') {
   const router = createMemoryRouter(

@@ -131,3 +131,12 @@ export function membershipNetwork(): MembershipNetwork {
   };
   return net;
 }
+
+/** A membershipNetwork() for a whole test file: listening before the first test, reset after each. */
+export function serveMembershipNetwork(): MembershipNetwork {
+  const net = membershipNetwork();
+  beforeAll(() => net.server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => net.reset());
+  afterAll(() => net.server.close());
+  return net;
+}
